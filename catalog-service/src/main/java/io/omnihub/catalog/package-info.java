@@ -1,0 +1,2 @@
+/** The catalog-service application. */
+package io.omnihub.catalog;

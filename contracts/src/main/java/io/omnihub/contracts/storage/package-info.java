@@ -1,0 +1,2 @@
+/** Notifications the object store (MinIO) writes to Kafka. */
+package io.omnihub.contracts.storage;

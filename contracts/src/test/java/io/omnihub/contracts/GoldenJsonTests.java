@@ -1,0 +1,42 @@
+package io.omnihub.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omnihub.contracts.catalog.CategoryImported;
+import io.omnihub.contracts.storage.ObjectCreated;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class GoldenJsonTests {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void categoryImportedIsWrittenExactlyAsTheGoldenFile() {
+        var event = new CategoryImported(List.of("Roupas", "Camisetas"), "imp-01JDZ3Q8W6", 3);
+
+        JsonNode written = json.readTree(json.writeValueAsBytes(event));
+
+        assertThat(written).isEqualTo(json.readTree(Golden.bytes("catalog.categories/category-imported.json")));
+        assertThat(json.readValue(Golden.bytes("catalog.categories/category-imported.json"), CategoryImported.class))
+                .isEqualTo(event);
+    }
+
+    @Test
+    void categoryPathJoinsSegments() {
+        assertThat(new CategoryImported(List.of("Roupas", "Camisetas"), "i", 1).path()).isEqualTo("Roupas > Camisetas");
+    }
+
+    @Test
+    void minioNotificationGivesTheDecodedObjectKey() {
+        ObjectCreated notification = json.readValue(Golden.bytes("storage.inbox-events/object-created.json"),
+                ObjectCreated.class);
+
+        assertThat(notification.records()).singleElement().satisfies(record -> {
+            assertThat(record.bucket()).isEqualTo("omnihub-inbox");
+            assertThat(record.key()).isEqualTo("photos/3266 2.jpg");
+        });
+    }
+}

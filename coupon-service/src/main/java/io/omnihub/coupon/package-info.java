@@ -1,0 +1,2 @@
+/** Owns coupons: store credit issued for in-store returns. */
+package io.omnihub.coupon;

@@ -1,0 +1,136 @@
+package io.omnihub.ingest.categories;
+
+import io.omnihub.contracts.Topics;
+import io.omnihub.contracts.catalog.CategoryImported;
+import io.omnihub.ingest.imports.ImportKind;
+import io.omnihub.ingest.imports.ImportOutcome;
+import io.omnihub.ingest.imports.Importer;
+import io.omnihub.ingest.imports.RowError;
+import io.omnihub.ingest.sheet.FileFormat;
+import io.omnihub.ingest.sheet.Sheets;
+import io.omnihub.ingest.sheet.UnreadableFileException;
+import io.omnihub.platform.kafka.EventPublisher;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Categories: one column of an Excel sheet (a first row "category"/"categoria" is a header), or a JSON
+ * array of paths (bare or under {@code items}). Every good row becomes a {@link CategoryImported} event.
+ */
+@Component
+class CategoryImporter implements Importer {
+
+    static final String COLUMN = "category";
+    private static final long PUBLISH_TIMEOUT_SECONDS = 60;
+
+    private final EventPublisher publisher;
+    private final JsonMapper json;
+
+    CategoryImporter(EventPublisher publisher, JsonMapper json) {
+        this.publisher = publisher;
+        this.json = json;
+    }
+
+    @Override
+    public ImportKind kind() {
+        return ImportKind.CATEGORIES;
+    }
+
+    @Override
+    public ImportOutcome run(String importId, InputStream content) {
+        var in = FileFormat.buffered(content);
+        var run = new Run(importId);
+        FileFormat format = FileFormat.sniff(in);
+        switch (format) {
+            case XLSX, XLS -> Sheets.read(in, format, row -> {
+                if (!row.isBlank()) {
+                    run.row(row.number(), row.cell(0));
+                }
+            });
+            case JSON -> readJson(in, run);
+            default -> throw new UnreadableFileException("not an Excel (.xlsx, .xls) or JSON file");
+        }
+        return run.finish();
+    }
+
+    private void readJson(InputStream in, Run run) {
+        JsonNode root;
+        try {
+            root = json.readTree(in);
+        } catch (JacksonException e) {
+            throw new UnreadableFileException("invalid JSON: " + e.getOriginalMessage());
+        }
+        JsonNode items = root.isObject() ? root.path("items") : root;
+        if (!items.isArray()) {
+            throw new UnreadableFileException("JSON must be an array of category paths or {\"items\": [...]}");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            JsonNode path = item.isObject() ? firstPresent(item, "path", "category", "name") : item;
+            if (path != null && path.isString() && !path.asString().isBlank()) {
+                run.row(i + 1L, path.asString());
+            } else {
+                run.outcome.rejected(new RowError(i + 1L, "path", item.toString(), "a category path (text) is required"));
+            }
+        }
+    }
+
+    private static JsonNode firstPresent(JsonNode item, String... names) {
+        for (String name : names) {
+            if (item.has(name)) {
+                return item.get(name);
+            }
+        }
+        return null;
+    }
+
+    /** The state of one file being read. */
+    private final class Run {
+
+        private final String importId;
+        private final ImportOutcome outcome = new ImportOutcome();
+        private final List<CompletableFuture<?>> sent = new ArrayList<>();
+        private boolean first = true;
+
+        Run(String importId) {
+            this.importId = importId;
+        }
+
+        void row(long number, String cell) {
+            boolean header = first && CategoryPaths.isHeader(cell);
+            first = false;
+            if (header) {
+                return;
+            }
+            var parsed = CategoryPaths.parse(cell);
+            if (!parsed.valid()) {
+                outcome.rejected(new RowError(number, COLUMN, cell, parsed.error()));
+                return;
+            }
+            var event = new CategoryImported(parsed.segments(), importId, number);
+            try {
+                sent.add(publisher.publish(Topics.CATALOG_CATEGORIES, event.path(), importId + ":" + number, event));
+            } catch (RuntimeException e) {
+                throw new Sheets.RowHandlingException("cannot publish row " + number, e);
+            }
+            outcome.accepted();
+        }
+
+        ImportOutcome finish() {
+            try {
+                CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+                        .get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("events of import " + importId + " not acknowledged by Kafka", e);
+            }
+            return outcome;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.omnihub.ingest.categories;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The rules of a category cell: {@code A > B > C} is a path, each segment trimmed and non-blank. */
+final class CategoryPaths {
+
+    static final int MAX_SEGMENT_LENGTH = 120;
+    static final int MAX_DEPTH = 10;
+    private static final Set<String> HEADERS = Set.of("category", "categoria", "categories", "categorias");
+
+    private CategoryPaths() {
+    }
+
+    /** A first row that names the column rather than a category. */
+    static boolean isHeader(String cell) {
+        return HEADERS.contains(io.omnihub.ingest.sheet.HeaderNames.normalize(cell));
+    }
+
+    /** The segments of a path, or the reason the cell is not one. */
+    static Parsed parse(String cell) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : cell.split(">", -1)) {
+            String name = segment.strip().replaceAll("\\s+", " ");
+            if (name.isEmpty()) {
+                return Parsed.invalid("empty segment in category path (write it as 'A > B > C')");
+            }
+            if (name.length() > MAX_SEGMENT_LENGTH) {
+                return Parsed.invalid("category name longer than " + MAX_SEGMENT_LENGTH + " characters");
+            }
+            if (name.chars().anyMatch(Character::isISOControl)) {
+                return Parsed.invalid("category name contains control characters");
+            }
+            segments.add(name);
+        }
+        if (segments.size() > MAX_DEPTH) {
+            return Parsed.invalid("category path deeper than " + MAX_DEPTH + " levels");
+        }
+        return new Parsed(segments, null);
+    }
+
+    record Parsed(List<String> segments, String error) {
+
+        static Parsed invalid(String error) {
+            return new Parsed(List.of(), error);
+        }
+
+        boolean valid() {
+            return error == null;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.omnihub.ingest.imports;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.omnihub.ingest.storage.StoredObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Import jobs in MongoDB. Claiming is one atomic document update, so two replicas never run the same
+ * object, and a job whose worker died (lease expired) is taken over and redone.
+ */
+@Component
+public class ImportJobs {
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final String worker = UUID.randomUUID().toString();
+
+    ImportJobs(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    public static String newId() {
+        return "imp-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    }
+
+    /** Records an input the API has just stored, so its id can be answered before it runs. */
+    public ImportJob received(String id, ImportKind kind, StoredObject object) {
+        var job = new ImportJob(id, object.source(), kind, object.key(), object.size(), ImportState.RECEIVED,
+                clock.instant(), null, null, null, null, 0, 0, 0, List.of(), null, null, null);
+        return mongo.insert(job);
+    }
+
+    /** The job of this object if this worker may run it now: new, waiting, or abandoned by a dead worker. */
+    public Optional<ImportJob> claim(ImportKind kind, StoredObject object, Duration lease) {
+        Instant now = clock.instant();
+        Query claimable = Query.query(where("source").is(object.source()).orOperator(
+                where("state").is(ImportState.RECEIVED),
+                new Criteria().andOperator(where("state").is(ImportState.RUNNING), where("leaseUntil").lt(now))));
+        Update run = new Update().set("state", ImportState.RUNNING).set("startedAt", now)
+                .set("leaseUntil", now.plus(lease)).set("worker", worker);
+        ImportJob claimed = mongo.findAndModify(claimable, run, FindAndModifyOptions.options().returnNew(true),
+                ImportJob.class);
+        if (claimed != null) {
+            return Optional.of(claimed);
+        }
+        if (mongo.exists(Query.query(where("source").is(object.source())), ImportJob.class)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(mongo.insert(new ImportJob(newId(), object.source(), kind, object.key(), object.size(),
+                    ImportState.RUNNING, now, now, null, now.plus(lease), worker, 0, 0, 0, List.of(), null, null,
+                    null)));
+        } catch (DuplicateKeyException raced) {
+            return Optional.empty();
+        }
+    }
+
+    public Optional<ImportJob> bySource(StoredObject object) {
+        return Optional.ofNullable(mongo.findOne(Query.query(where("source").is(object.source())), ImportJob.class));
+    }
+
+    public void finish(ImportJob job, ImportOutcome outcome, String archiveKey, String reportKey) {
+        List<RowError> errors = outcome.errors();
+        ImportState state = errors.isEmpty() ? ImportState.COMPLETED : ImportState.COMPLETED_WITH_ERRORS;
+        mongo.updateFirst(Query.query(where("id").is(job.id())), new Update().set("state", state)
+                .set("finishedAt", clock.instant()).unset("leaseUntil").set("rowsRead", outcome.rowsRead())
+                .set("rowsAccepted", outcome.rowsAccepted()).set("rowsRejected", errors.size())
+                .set("firstErrors", errors.subList(0, Math.min(errors.size(), ImportJob.FIRST_ERRORS)))
+                .set("archiveKey", archiveKey).set("reportKey", reportKey), ImportJob.class);
+    }
+
+    public void reject(ImportJob job, String reason, String archiveKey) {
+        mongo.updateFirst(Query.query(where("id").is(job.id())), new Update().set("state", ImportState.REJECTED)
+                .set("finishedAt", clock.instant()).unset("leaseUntil").set("rejectionReason", reason)
+                .set("archiveKey", archiveKey), ImportJob.class);
+    }
+
+    public Optional<ImportJob> byId(String id) {
+        return Optional.ofNullable(mongo.findById(id, ImportJob.class));
+    }
+
+    public List<ImportJob> page(Optional<ImportKind> kind, Optional<ImportState> state, int page, int size) {
+        Query query = new Query();
+        kind.ifPresent(k -> query.addCriteria(where("kind").is(k)));
+        state.ifPresent(s -> query.addCriteria(where("state").is(s)));
+        query.with(Sort.by(Sort.Direction.DESC, "receivedAt")).skip((long) page * size).limit(size);
+        return mongo.find(query, ImportJob.class);
+    }
+}

@@ -1,0 +1,16 @@
+package io.omnihub.ingest.imports;
+
+import java.io.InputStream;
+
+/** Reads one kind of input, publishes the events of its good rows and reports the bad ones. */
+public interface Importer {
+
+    ImportKind kind();
+
+    /**
+     * Returns when every event of the file is durably in Kafka.
+     *
+     * @throws io.omnihub.ingest.sheet.UnreadableFileException when the file as a whole cannot be read
+     */
+    ImportOutcome run(String importId, InputStream content);
+}

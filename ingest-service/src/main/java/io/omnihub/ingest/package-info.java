@@ -1,0 +1,2 @@
+/** The ingest-service application. */
+package io.omnihub.ingest;

@@ -1,0 +1,107 @@
+package io.omnihub.ingest.sheet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+
+/**
+ * Reads the first sheet of an Excel file row by row. {@code .xlsx} is streamed (bounded memory, whatever
+ * the size); legacy {@code .xls} is small by nature (at most 65,536 rows) and read with POI's HSSF.
+ */
+public final class Sheets {
+
+    private Sheets() {
+    }
+
+    public static void read(InputStream in, FileFormat format, Consumer<SheetRow> rows) {
+        switch (format) {
+            case XLSX -> readXlsx(in, rows);
+            case XLS -> readXls(in, rows);
+            default -> throw new UnreadableFileException("not an Excel file (.xlsx or .xls)");
+        }
+    }
+
+    private static void readXlsx(InputStream in, Consumer<SheetRow> rows) {
+        try (var workbook = new ReadableWorkbook(in); var stream = workbook.getFirstSheet().openStream()) {
+            stream.forEach(row -> {
+                List<String> cells = new ArrayList<>(row.getCellCount());
+                for (int i = 0; i < row.getCellCount(); i++) {
+                    cells.add(text(row.getCell(i)));
+                }
+                rows.accept(new SheetRow(row.getRowNum(), cells));
+            });
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof RowHandlingException handling) {
+                throw handling;
+            }
+            throw new UnreadableFileException("cannot read the .xlsx file: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(org.dhatim.fastexcel.reader.Cell cell) {
+        if (cell == null) {
+            return "";
+        }
+        return switch (cell.getType()) {
+            case NUMBER -> exactDigits(cell.getRawValue());
+            case EMPTY -> "";
+            default -> cell.getText() == null ? "" : cell.getText().trim();
+        };
+    }
+
+    private static void readXls(InputStream in, Consumer<SheetRow> rows) {
+        try (var workbook = new HSSFWorkbook(in)) {
+            Sheet sheet = workbook.getSheetAt(0);
+            var formatter = new DataFormatter();
+            for (Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < Math.max(row.getLastCellNum(), 0); i++) {
+                    cells.add(text(row.getCell(i), formatter));
+                }
+                rows.accept(new SheetRow(row.getRowNum() + 1L, cells));
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof RowHandlingException handling) {
+                throw handling;
+            }
+            throw new UnreadableFileException("cannot read the .xls file: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(Cell cell, DataFormatter formatter) {
+        if (cell == null) {
+            return "";
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        if (type == CellType.NUMERIC && !org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
+            return exactDigits(Double.toString(cell.getNumericCellValue()));
+        }
+        return formatter.formatCellValue(cell).trim();
+    }
+
+    /** {@code 7.89123456789E12} → {@code 7891234567890}; {@code 129.90} → {@code 129.9}. */
+    static String exactDigits(String number) {
+        try {
+            return new BigDecimal(number.trim()).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return number.trim();
+        }
+    }
+
+    /** Thrown by a row consumer to stop reading: not the file's fault, so it passes through unchanged. */
+    public static class RowHandlingException extends RuntimeException {
+        public RowHandlingException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

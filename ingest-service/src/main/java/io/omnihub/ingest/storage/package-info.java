@@ -1,0 +1,2 @@
+/** The object store (S3 API): where files come in, are archived and reported on. */
+package io.omnihub.ingest.storage;

@@ -1,0 +1,108 @@
+package io.omnihub.localstack;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.h2.mvstore.MVStore;
+
+/**
+ * A MongoDB-wire server (mongo-java-server) on 127.0.0.1 with the H2 backend: in a file when one is given, so the
+ * data survives restarts, else in memory.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    private final MongoServer server;
+    private final int port;
+    private final Path file;
+
+    private EmbeddedMongo(MongoServer server, int port, Path file) {
+        this.server = server;
+        this.port = port;
+        this.file = file;
+    }
+
+    /** Starts the server; port 0 takes any free port. */
+    public static EmbeddedMongo start(int port, Path h2FileOrNull) {
+        H2Backend backend = new HelloAnsweringBackend(h2FileOrNull == null ? null : prepare(h2FileOrNull));
+        MongoServer server = new MongoServer(backend);
+        try {
+            server.bind(Ports.HOST, port);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw new LocalStackException("MongoDB server could not listen on " + Ports.HOST + ":" + port
+                    + " (" + e.getMessage() + ")", e);
+        }
+        InetSocketAddress address = server.getLocalAddress();
+        return new EmbeddedMongo(server, address.getPort(), h2FileOrNull);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String connectionString(String database) {
+        return "mongodb://" + Ports.HOST + ":" + port + "/" + database;
+    }
+
+    /** Stops listening and closes the backend, which writes the H2 file in a consistent state. */
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+
+    @Override
+    public String toString() {
+        return "MongoDB wire server on " + Ports.HOST + ":" + port + (file == null ? " (in memory)" : " (file " + file + ")");
+    }
+
+    /** The process of ./omni: {@code --port 27017 --file <h2 file>}; stops cleanly on SIGTERM. */
+    public static void main(String[] args) throws InterruptedException {
+        Args options = new Args(args);
+        String file = options.get("file", null);
+        EmbeddedMongo mongo = start(options.getInt("port", 27017), file == null ? null : Path.of(file));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            mongo.close();
+            stopped.countDown();
+        }, "mongo-shutdown"));
+        System.out.println("READY " + mongo);
+        stopped.await();
+    }
+
+    /**
+     * mongo-java-server 1.47 knows the legacy {@code isMaster} but not {@code hello}, which Spring Boot's MongoDB health
+     * indicator sends; without it every service would report DOWN.
+     */
+    private static final class HelloAnsweringBackend extends H2Backend {
+
+        HelloAnsweringBackend(String fileOrNullForMemory) {
+            super(MVStore.open(fileOrNullForMemory));
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String database, String command, Document query) {
+            if ("hello".equalsIgnoreCase(command)) {
+                Document reply = super.handleCommand(channel, database, "isMaster", query);
+                reply.put("isWritablePrimary", Boolean.TRUE);
+                return reply;
+            }
+            return super.handleCommand(channel, database, command, query);
+        }
+    }
+
+    private static String prepare(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file.toAbsolutePath().toString();
+    }
+}

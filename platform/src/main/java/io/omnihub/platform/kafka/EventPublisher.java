@@ -1,0 +1,74 @@
+package io.omnihub.platform.kafka;
+
+import io.omnihub.contracts.EventType;
+import io.omnihub.platform.web.CorrelationId;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.slf4j.MDC;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes an event as JSON with CloudEvents binary-mode headers ({@code ce_id}, {@code ce_type},
+ * {@code ce_source}, {@code ce_time}, {@code ce_specversion}, {@code content-type}) and the correlation id.
+ * No Java type information goes on the wire: consumers bind the JSON to their own types.
+ */
+public class EventPublisher {
+
+    public static final String SPEC_VERSION = "1.0";
+
+    private final KafkaTemplate<String, byte[]> template;
+    private final JsonMapper json;
+    private final String source;
+    private final Clock clock;
+
+    public EventPublisher(KafkaTemplate<String, byte[]> template, JsonMapper json, String applicationName, Clock clock) {
+        this.template = template;
+        this.json = json;
+        this.source = "/omnihub/" + applicationName;
+        this.clock = clock;
+    }
+
+    /** Sends with a random event id; the future completes when the broker has the record (acks=all). */
+    public CompletableFuture<SendResult<String, byte[]>> publish(String topic, String key, Object event) {
+        return publish(topic, key, UUID.randomUUID().toString(), event);
+    }
+
+    /**
+     * Sends with the given event id; a deterministic id (e.g. import id and row) lets consumers drop the
+     * duplicates a redo produces.
+     */
+    public CompletableFuture<SendResult<String, byte[]>> publish(String topic, String key, String eventId,
+            Object event) {
+        var record = new ProducerRecord<>(topic, key, json.writeValueAsBytes(event));
+        Headers headers = record.headers();
+        header(headers, CloudEventHeaders.ID, eventId);
+        header(headers, CloudEventHeaders.TYPE, typeOf(event));
+        header(headers, CloudEventHeaders.SOURCE, source);
+        header(headers, CloudEventHeaders.TIME, clock.instant().toString());
+        header(headers, CloudEventHeaders.SPEC_VERSION, SPEC_VERSION);
+        header(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
+        String correlationId = MDC.get(CorrelationId.MDC_KEY);
+        if (correlationId != null) {
+            header(headers, CloudEventHeaders.CORRELATION_ID, correlationId);
+        }
+        return template.send(record);
+    }
+
+    static String typeOf(Object event) {
+        EventType type = event.getClass().getAnnotation(EventType.class);
+        if (type == null) {
+            throw new IllegalArgumentException(event.getClass().getSimpleName() + " has no @EventType");
+        }
+        return type.value();
+    }
+
+    private static void header(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

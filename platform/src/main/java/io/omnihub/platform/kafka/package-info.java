@@ -1,0 +1,2 @@
+/** Kafka conventions: CloudEvents JSON events, dead letters, topic declarations, health. */
+package io.omnihub.platform.kafka;

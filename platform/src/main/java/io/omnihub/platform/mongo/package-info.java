@@ -1,0 +1,2 @@
+/** MongoDB conventions shared by the services. */
+package io.omnihub.platform.mongo;

@@ -1,0 +1,2 @@
+/** HTTP conventions: correlation ids and problem+json errors. */
+package io.omnihub.platform.web;
