@@ -3,6 +3,10 @@ package io.omnihub.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnihub.contracts.catalog.CategoryImported;
+import io.omnihub.contracts.catalog.ProductUpserted;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
 import io.omnihub.contracts.storage.ObjectCreated;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,6 +25,21 @@ class GoldenJsonTests {
 
         assertThat(written).isEqualTo(json.readTree(Golden.bytes("catalog.categories/category-imported.json")));
         assertThat(json.readValue(Golden.bytes("catalog.categories/category-imported.json"), CategoryImported.class))
+                .isEqualTo(event);
+    }
+
+    @Test
+    void productUpsertedIsWrittenExactlyAsTheGoldenFile() {
+        var event = new ProductUpserted("1001", "7891000000007", "Camiseta Aurora Azul",
+                "Peça 1 da coleção verão, confortável e durável", "Aurora", "Roupas > Camisetas", "Azul", "P",
+                new BigDecimal("333.14"), new BigDecimal("299.9"),
+                List.of("https://cdn.example-loja.com.br/img/1001-1.jpg"), true, Map.of("Material", "Algodão"),
+                "imp-01JDZ3Q8W6", 2, Instant.parse("2026-11-29T10:15:00Z"));
+
+        JsonNode written = json.readTree(json.writeValueAsBytes(event));
+
+        assertThat(written).isEqualTo(json.readTree(Golden.bytes("catalog.products/product-upserted.json")));
+        assertThat(json.readValue(Golden.bytes("catalog.products/product-upserted.json"), ProductUpserted.class))
                 .isEqualTo(event);
     }
 

@@ -2,21 +2,20 @@ package io.omnihub.ingest.categories;
 
 import io.omnihub.contracts.Topics;
 import io.omnihub.contracts.catalog.CategoryImported;
+import io.omnihub.ingest.imports.Acknowledgements;
+import io.omnihub.ingest.imports.ImportJob;
 import io.omnihub.ingest.imports.ImportKind;
 import io.omnihub.ingest.imports.ImportOutcome;
 import io.omnihub.ingest.imports.Importer;
 import io.omnihub.ingest.imports.RowError;
 import io.omnihub.ingest.sheet.FileFormat;
+import io.omnihub.ingest.sheet.JsonItems;
 import io.omnihub.ingest.sheet.Sheets;
 import io.omnihub.ingest.sheet.UnreadableFileException;
 import io.omnihub.platform.kafka.EventPublisher;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CategoryImporter implements Importer {
 
     static final String COLUMN = "category";
-    private static final long PUBLISH_TIMEOUT_SECONDS = 60;
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(60);
 
     private final EventPublisher publisher;
     private final JsonMapper json;
@@ -44,9 +43,9 @@ class CategoryImporter implements Importer {
     }
 
     @Override
-    public ImportOutcome run(String importId, InputStream content) {
+    public ImportOutcome run(ImportJob job, InputStream content) {
         var in = FileFormat.buffered(content);
-        var run = new Run(importId);
+        var run = new Run(job.id());
         FileFormat format = FileFormat.sniff(in);
         switch (format) {
             case XLSX, XLS -> Sheets.read(in, format, row -> {
@@ -61,25 +60,14 @@ class CategoryImporter implements Importer {
     }
 
     private void readJson(InputStream in, Run run) {
-        JsonNode root;
-        try {
-            root = json.readTree(in);
-        } catch (JacksonException e) {
-            throw new UnreadableFileException("invalid JSON: " + e.getOriginalMessage());
-        }
-        JsonNode items = root.isObject() ? root.path("items") : root;
-        if (!items.isArray()) {
-            throw new UnreadableFileException("JSON must be an array of category paths or {\"items\": [...]}");
-        }
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
+        JsonItems.read(json, in, (item, position) -> {
             JsonNode path = item.isObject() ? firstPresent(item, "path", "category", "name") : item;
             if (path != null && path.isString() && !path.asString().isBlank()) {
-                run.row(i + 1L, path.asString());
+                run.row(position, path.asString());
             } else {
-                run.outcome.rejected(new RowError(i + 1L, "path", item.toString(), "a category path (text) is required"));
+                run.outcome.rejected(new RowError(position, "path", item.toString(), "a category path (text) is required"));
             }
-        }
+        });
     }
 
     private static JsonNode firstPresent(JsonNode item, String... names) {
@@ -96,7 +84,7 @@ class CategoryImporter implements Importer {
 
         private final String importId;
         private final ImportOutcome outcome = new ImportOutcome();
-        private final List<CompletableFuture<?>> sent = new ArrayList<>();
+        private final Acknowledgements acknowledgements = new Acknowledgements();
         private boolean first = true;
 
         Run(String importId) {
@@ -116,7 +104,8 @@ class CategoryImporter implements Importer {
             }
             var event = new CategoryImported(parsed.segments(), importId, number);
             try {
-                sent.add(publisher.publish(Topics.CATALOG_CATEGORIES, event.path(), importId + ":" + number, event));
+                acknowledgements.track(publisher.publish(Topics.CATALOG_CATEGORIES, event.path(),
+                        importId + ":" + number, event));
             } catch (RuntimeException e) {
                 throw new Sheets.RowHandlingException("cannot publish row " + number, e);
             }
@@ -124,12 +113,7 @@ class CategoryImporter implements Importer {
         }
 
         ImportOutcome finish() {
-            try {
-                CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
-                        .get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("events of import " + importId + " not acknowledged by Kafka", e);
-            }
+            acknowledgements.awaitAll(PUBLISH_TIMEOUT);
             return outcome;
         }
     }

@@ -76,10 +76,10 @@ public class ImportJobs {
 
     public void finish(ImportJob job, ImportOutcome outcome, String archiveKey, String reportKey) {
         List<RowError> errors = outcome.errors();
-        ImportState state = errors.isEmpty() ? ImportState.COMPLETED : ImportState.COMPLETED_WITH_ERRORS;
+        ImportState state = outcome.rowsRejected() == 0 ? ImportState.COMPLETED : ImportState.COMPLETED_WITH_ERRORS;
         mongo.updateFirst(Query.query(where("id").is(job.id())), new Update().set("state", state)
                 .set("finishedAt", clock.instant()).unset("leaseUntil").set("rowsRead", outcome.rowsRead())
-                .set("rowsAccepted", outcome.rowsAccepted()).set("rowsRejected", errors.size())
+                .set("rowsAccepted", outcome.rowsAccepted()).set("rowsRejected", outcome.rowsRejected())
                 .set("firstErrors", errors.subList(0, Math.min(errors.size(), ImportJob.FIRST_ERRORS)))
                 .set("archiveKey", archiveKey).set("reportKey", reportKey), ImportJob.class);
     }

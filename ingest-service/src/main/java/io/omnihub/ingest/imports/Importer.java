@@ -12,5 +12,5 @@ public interface Importer {
      *
      * @throws io.omnihub.ingest.sheet.UnreadableFileException when the file as a whole cannot be read
      */
-    ImportOutcome run(String importId, InputStream content);
+    ImportOutcome run(ImportJob job, InputStream content);
 }

@@ -41,8 +41,8 @@ public final class Sheets {
                 rows.accept(new SheetRow(row.getRowNum(), cells));
             });
         } catch (IOException | RuntimeException e) {
-            if (e instanceof RowHandlingException handling) {
-                throw handling;
+            if (e instanceof RowHandlingException || e instanceof UnreadableFileException) {
+                throw (RuntimeException) e;
             }
             throw new UnreadableFileException("cannot read the .xlsx file: " + e.getMessage(), e);
         }
@@ -71,8 +71,8 @@ public final class Sheets {
                 rows.accept(new SheetRow(row.getRowNum() + 1L, cells));
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof RowHandlingException handling) {
-                throw handling;
+            if (e instanceof RowHandlingException || e instanceof UnreadableFileException) {
+                throw (RuntimeException) e;
             }
             throw new UnreadableFileException("cannot read the .xls file: " + e.getMessage(), e);
         }

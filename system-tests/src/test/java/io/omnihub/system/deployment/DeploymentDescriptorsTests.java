@@ -1,6 +1,7 @@
 package io.omnihub.system.deployment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -465,7 +468,7 @@ class DeploymentDescriptorsTests {
 
     /** The service's own database, on a replica set the deployment initiates with the hosts the URI names. */
     private static void checkMongoUri(SoftAssertions softly, String where, ServiceConfig config, String uri,
-            java.util.function.Function<HostPort, List<String>> textsOfHost) {
+            Function<HostPort, List<String>> textsOfHost) {
         if (uri == null) {
             return;
         }
@@ -547,7 +550,7 @@ class DeploymentDescriptorsTests {
 
     /** The init script creates exactly the design's buckets and subscribes the inbox's puts to the Kafka topic. */
     private static void checkBucketsAndNotifications(SoftAssertions softly, String where, String script,
-            Map<String, String> minioEnvironment, java.util.function.Predicate<HostPort> isKafkaHost) {
+            Map<String, String> minioEnvironment, Predicate<HostPort> isKafkaHost) {
         Set<String> buckets = new LinkedHashSet<>();
         MC_MB.matcher(script).results().forEach(match -> buckets.add(match.group(1)));
         softly.assertThat(buckets).as("%s: buckets created by `mc mb` (Buckets.ALL)", where)
@@ -595,7 +598,7 @@ class DeploymentDescriptorsTests {
 
         static EventSubscription of(java.util.regex.MatchResult match) {
             return new EventSubscription(match.group(1), match.group(2),
-                    Set.of(match.group(3).split(",")).stream().map(String::trim).collect(Collectors.toSet()));
+                    Arrays.stream(match.group(3).split(",")).map(String::trim).collect(Collectors.toSet()));
         }
     }
 }

@@ -1,0 +1,83 @@
+package io.omnihub.ingest.inbox;
+
+import io.omnihub.ingest.imports.ImportKind;
+import io.omnihub.ingest.inbox.InboxUploads.Accepted;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The API entry points of the import pipeline: each answers 202 with the import id, then the payload is
+ * imported exactly like a file the ERP drops in the inbox.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class UploadController {
+
+    private final InboxUploads uploads;
+
+    UploadController(InboxUploads uploads) {
+        this.uploads = uploads;
+    }
+
+    /** A JSON list of category paths, or {@code {"items": [...]}}. */
+    @PostMapping(path = "/categories", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> categories(@RequestBody JsonNode body) {
+        return uploads.accept(ImportKind.CATEGORIES, items(body));
+    }
+
+    @PostMapping(path = "/categories", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Accepted> categoriesFile(@RequestPart("file") MultipartFile file) throws IOException {
+        return uploads.accept(ImportKind.CATEGORIES, file);
+    }
+
+    /** Products in the JSON format of the files: an array, or {@code {"items": [...]}}. */
+    @PostMapping(path = "/products", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> products(@RequestBody JsonNode body) {
+        return uploads.accept(ImportKind.PRODUCTS, items(body));
+    }
+
+    @PostMapping(path = "/products", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Accepted> productsFile(@RequestPart("file") MultipartFile file) throws IOException {
+        return uploads.accept(ImportKind.PRODUCTS, file);
+    }
+
+    /** Any file for any pipeline: {@code type} is categories, products, stock-full or stock-partial. */
+    @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Accepted> file(@RequestPart("file") MultipartFile file, @RequestParam String type)
+            throws IOException {
+        return uploads.accept(kind(type), file);
+    }
+
+    private static JsonNode items(JsonNode body) {
+        JsonNode items = body.isObject() ? body.path("items") : body;
+        if (!items.isArray()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "expected a JSON array of items, or {\"items\": [...]}");
+        }
+        return body;
+    }
+
+    private static ImportKind kind(String type) {
+        String wanted = type.toUpperCase(Locale.ROOT).replace('-', '_');
+        return Arrays.stream(ImportKind.values()).filter(kind -> kind.name().equals(wanted)
+                && kind != ImportKind.PHOTOS).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown type '" + type
+                        + "'; one of " + Arrays.stream(ImportKind.values()).filter(kind -> kind != ImportKind.PHOTOS)
+                                .map(kind -> kind.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                                .collect(Collectors.joining(", "))));
+    }
+}

@@ -1,0 +1,198 @@
+package io.omnihub.ingest.products;
+
+import io.omnihub.contracts.catalog.ProductUpserted;
+import io.omnihub.ingest.imports.RowError;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules a product row must meet before it becomes an event, with every broken rule reported (row,
+ * column, value, reason) so the ERP team can fix the file in one pass.
+ */
+final class ProductValidation {
+
+    static final int MAX_REFERENCE = 64;
+    static final int MAX_NAME = 300;
+    static final int MAX_TEXT = 5_000;
+    static final int MAX_ATTRIBUTE = 1_000;
+    private static final Pattern URL_SEPARATORS = Pattern.compile("[\\s;,]+");
+    private static final Set<String> TRUE = Set.of("true", "sim", "s", "yes", "y", "1", "ativo", "active");
+    private static final Set<String> FALSE = Set.of("false", "nao", "não", "n", "no", "0", "inativo", "inactive");
+
+    private ProductValidation() {
+    }
+
+    /** The event of a valid row, or the errors of an invalid one. */
+    static Result validate(ProductRow row, String importId, Instant receivedAt) {
+        List<RowError> errors = new ArrayList<>();
+        String reference = required(row, ProductField.REFERENCE, MAX_REFERENCE, errors);
+        String ean = required(row, ProductField.EAN, 14, errors);
+        if (!ean.isEmpty() && Gtin.problem(ean) != null) {
+            errors.add(error(row, ProductField.EAN, ean, Gtin.problem(ean)));
+        }
+        String name = required(row, ProductField.NAME, MAX_NAME, errors);
+        BigDecimal price = money(row, ProductField.PRICE, errors);
+        BigDecimal discounted = money(row, ProductField.DISCOUNTED_PRICE, errors);
+        if (price != null && discounted != null && discounted.compareTo(price) > 0) {
+            errors.add(error(row, ProductField.DISCOUNTED_PRICE, row.value(ProductField.DISCOUNTED_PRICE),
+                    "discounted price " + discounted.toPlainString() + " is above the price " + price.toPlainString()));
+        }
+        List<String> photoUrls = photoUrls(row, errors);
+        Boolean active = active(row, errors);
+        for (Map.Entry<String, String> attribute : row.attributes().entrySet()) {
+            if (attribute.getValue().length() > MAX_ATTRIBUTE) {
+                errors.add(new RowError(row.number(), attribute.getKey(), clip(attribute.getValue()),
+                        "longer than " + MAX_ATTRIBUTE + " characters"));
+            }
+        }
+        String description = optional(row, ProductField.DESCRIPTION, MAX_TEXT, errors);
+        String brand = optional(row, ProductField.BRAND, MAX_NAME, errors);
+        String category = optional(row, ProductField.CATEGORY, MAX_TEXT, errors);
+        String color = optional(row, ProductField.COLOR, MAX_NAME, errors);
+        String size = optional(row, ProductField.SIZE, MAX_NAME, errors);
+        if (!errors.isEmpty()) {
+            return new Result(null, errors);
+        }
+        return new Result(new ProductUpserted(reference, ean, name, description, brand, category, color, size,
+                price, discounted, photoUrls, active == null || active, row.attributes(), importId, row.number(),
+                receivedAt), List.of());
+    }
+
+    private static String required(ProductRow row, ProductField field, int maxLength, List<RowError> errors) {
+        String value = row.value(field);
+        if (value.isEmpty()) {
+            errors.add(error(row, field, "", field.column() + " is required"));
+            return "";
+        }
+        return checkLength(row, field, value, maxLength, errors);
+    }
+
+    private static String optional(ProductRow row, ProductField field, int maxLength, List<RowError> errors) {
+        String value = row.value(field);
+        return value.isEmpty() ? null : checkLength(row, field, value, maxLength, errors);
+    }
+
+    private static String checkLength(ProductRow row, ProductField field, String value, int maxLength,
+            List<RowError> errors) {
+        if (value.length() > maxLength) {
+            errors.add(error(row, field, clip(value), "longer than " + maxLength + " characters"));
+        }
+        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r')) {
+            errors.add(error(row, field, clip(value), "contains control characters"));
+        }
+        return value;
+    }
+
+    private static BigDecimal money(ProductRow row, ProductField field, List<RowError> errors) {
+        String value = row.value(field);
+        if (value.isEmpty()) {
+            errors.add(error(row, field, "", field.column() + " is required"));
+            return null;
+        }
+        if (value.startsWith("-")) {
+            errors.add(error(row, field, value, "must be positive"));
+            return null;
+        }
+        Optional<BigDecimal> parsed = Decimals.parse(value);
+        if (parsed.isEmpty()) {
+            errors.add(error(row, field, clip(value), "not a number (write 129.90 or 129,90)"));
+            return null;
+        }
+        BigDecimal amount = parsed.get().stripTrailingZeros();
+        if (amount.signum() <= 0) {
+            errors.add(error(row, field, value, "must be positive"));
+            return null;
+        }
+        if (amount.scale() > 2) {
+            errors.add(error(row, field, value, "more than 2 decimal places"));
+            return null;
+        }
+        if (amount.compareTo(new BigDecimal("100000000")) >= 0) {
+            errors.add(error(row, field, value, "too large"));
+            return null;
+        }
+        return amount.setScale(2);
+    }
+
+    private static List<String> photoUrls(ProductRow row, List<RowError> errors) {
+        List<String> given = new ArrayList<>(row.photoUrls());
+        String cell = row.value(ProductField.PHOTO_URLS);
+        if (!cell.isEmpty()) {
+            given.addAll(List.of(URL_SEPARATORS.split(cell)));
+        }
+        List<String> urls = new ArrayList<>();
+        for (String url : given) {
+            String trimmed = url.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            String problem = urlProblem(trimmed);
+            if (problem != null) {
+                errors.add(error(row, ProductField.PHOTO_URLS, clip(trimmed), problem));
+            } else {
+                urls.add(trimmed);
+            }
+        }
+        return urls;
+    }
+
+    /** Stored as given, never fetched here; still, only absolute http(s) URLs with a host are taken. */
+    static String urlProblem(String url) {
+        if (url.length() > 2_000) {
+            return "URL longer than 2000 characters";
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                return "photo URL must start with http:// or https://";
+            }
+            if (uri.getHost() == null || uri.getHost().isBlank()) {
+                return "photo URL has no host";
+            }
+            if (uri.getUserInfo() != null) {
+                return "photo URL must not carry credentials";
+            }
+            return null;
+        } catch (URISyntaxException e) {
+            return "not a valid URL: " + e.getReason();
+        }
+    }
+
+    private static Boolean active(ProductRow row, List<RowError> errors) {
+        String value = row.value(ProductField.ACTIVE).toLowerCase(Locale.ROOT);
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (TRUE.contains(value)) {
+            return true;
+        }
+        if (FALSE.contains(value)) {
+            return false;
+        }
+        errors.add(error(row, ProductField.ACTIVE, row.value(ProductField.ACTIVE),
+                "write true/false, sim/não or 1/0"));
+        return null;
+    }
+
+    private static RowError error(ProductRow row, ProductField field, String value, String reason) {
+        return new RowError(row.number(), field.column(), value, reason);
+    }
+
+    private static String clip(String value) {
+        return value.length() <= 200 ? value : value.substring(0, 200) + "…";
+    }
+
+    /** Either the event or the row's errors. */
+    record Result(ProductUpserted event, List<RowError> errors) {
+    }
+}

@@ -1,2 +1,0 @@
-/** MongoDB conventions shared by the services. */
-package io.omnihub.platform.mongo;
