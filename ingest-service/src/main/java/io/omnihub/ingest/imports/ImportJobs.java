@@ -45,6 +45,15 @@ public class ImportJobs {
         return mongo.insert(job);
     }
 
+    /** As {@link #received}, unless this very object (key and content) already has a job: its id is answered. */
+    public String receivedOnce(String id, ImportKind kind, StoredObject object) {
+        try {
+            return received(id, kind, object).id();
+        } catch (DuplicateKeyException known) {
+            return bySource(object).map(ImportJob::id).orElseThrow(() -> known);
+        }
+    }
+
     /** The job of this object if this worker may run it now: new, waiting, or abandoned by a dead worker. */
     public Optional<ImportJob> claim(ImportKind kind, StoredObject object, Duration lease) {
         Instant now = clock.instant();

@@ -54,12 +54,24 @@ public class InboxUploads {
 
     private ResponseEntity<Accepted> accept(ImportKind kind, byte[] content, String extension, String type) {
         String id = ImportJobs.newId();
-        var object = store.put(Buckets.INBOX, kind.prefix() + "api-" + id + "." + extension, content, type);
-        jobs.received(id, kind, object);
-        processor.processSoon(object);
-        String location = "/api/v1/imports/" + id;
+        // the poller may see the object first: then its job is the one to follow
+        String jobId = submit(id, kind, "api-" + id + "." + extension, content, type);
+        String location = "/api/v1/imports/" + jobId;
         return ResponseEntity.accepted().location(URI.create(location))
-                .body(new Accepted(id, ImportState.RECEIVED, location));
+                .body(new Accepted(jobId, ImportState.RECEIVED, location));
+    }
+
+    /**
+     * Stores the content as {@code <kind prefix><name>} in the inbox and starts its import under {@code id}.
+     * The same name with the same content again (a retried pull page) is the same import: nothing is doubled.
+     *
+     * @return the id of the import job of that content
+     */
+    public String submit(String id, ImportKind kind, String name, byte[] content, String type) {
+        var object = store.put(Buckets.INBOX, kind.prefix() + name, content, type);
+        String jobId = jobs.receivedOnce(id, kind, object);
+        processor.processSoon(object);
+        return jobId;
     }
 
     /** The answer to an accepted input: where to follow it. */

@@ -1,0 +1,142 @@
+package io.omnihub.ingest.pull;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.omnihub.ingest.imports.ImportJobs;
+import io.omnihub.ingest.inbox.InboxUploads;
+import io.omnihub.ingest.pull.PullState.PullStatus;
+import io.omnihub.ingest.sheet.JsonItems;
+import io.omnihub.ingest.sheet.UnreadableFileException;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One pull run of one integration: page after page until the ERP answers an empty page. Each page is stored
+ * in the inbox and imported like any file, then the next page number is saved; an outage stops the run and
+ * the next run resumes at the page that failed. One run at a time per integration, across replicas.
+ */
+@Component
+class PullRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(PullRunner.class);
+    private static final Duration LEASE = Duration.ofMinutes(10);
+    private static final int MAX_PAGES = 100_000;
+
+    private final ErpClient erp;
+    private final InboxUploads uploads;
+    private final MongoTemplate mongo;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    PullRunner(ErpClient erp, InboxUploads uploads, MongoTemplate mongo, JsonMapper json, Clock clock) {
+        this.erp = erp;
+        this.uploads = uploads;
+        this.mongo = mongo;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Runs unless another run of the integration holds the lease; answers whether it ran. */
+    boolean run(PullProperties.Integration integration) {
+        Optional<PullState> claimed = claim(integration);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        PullState state = claimed.get();
+        int page = state.nextPage();
+        try {
+            for (int pages = 0; pages < MAX_PAGES; pages++) {
+                byte[] content = erp.fetch(integration, page);
+                int items = countItems(content, integration, page);
+                if (items == 0) {
+                    completed(integration, page);
+                    return true;
+                }
+                String name = "pull-" + integration.name() + "-" + state.runId() + "-p" + String.format("%06d", page)
+                        + ".json";
+                uploads.submit(ImportJobs.newId(), integration.kind(), name, content,
+                        MediaType.APPLICATION_JSON_VALUE);
+                page++;
+                advance(integration, page);
+            }
+            throw new IllegalStateException("more than " + MAX_PAGES + " pages: is the ERP ignoring the page parameter?");
+        } catch (Exception e) {
+            interrupted(integration, page, e);
+            return true;
+        }
+    }
+
+    Optional<PullState> state(String name) {
+        return Optional.ofNullable(mongo.findById(name, PullState.class));
+    }
+
+    private int countItems(byte[] content, PullProperties.Integration integration, int page) {
+        var count = new AtomicInteger();
+        try {
+            JsonItems.read(json, new ByteArrayInputStream(content), (item, position) -> count.incrementAndGet());
+        } catch (UnreadableFileException e) {
+            throw new IllegalStateException("page " + page + " of " + integration.url() + " is not a JSON list: "
+                    + e.getMessage());
+        }
+        return count.get();
+    }
+
+    private Optional<PullState> claim(PullProperties.Integration integration) {
+        Instant now = clock.instant();
+        try {
+            mongo.insert(new PullState(integration.name(), null, integration.firstPage(), PullStatus.IDLE, null,
+                    null, null, 0, null, null));
+        } catch (DuplicateKeyException exists) {
+            // the usual case: it has pulled before
+        }
+        Query free = Query.query(where("name").is(integration.name()).orOperator(
+                where("status").ne(PullStatus.RUNNING), where("leaseUntil").lt(now)));
+        PullState current = mongo.findById(integration.name(), PullState.class);
+        // a run that was interrupted (or whose worker died) resumes with its id and page; a finished one starts over
+        boolean resume = current != null && current.status() != PullStatus.IDLE;
+        Update start = new Update().set("status", PullStatus.RUNNING).set("leaseUntil", now.plus(LEASE));
+        if (!resume) {
+            start.set("runId", UUID.randomUUID().toString().substring(0, 8)).set("nextPage", integration.firstPage())
+                    .set("runStartedAt", now).set("pagesThisRun", 0);
+        }
+        return Optional.ofNullable(mongo.findAndModify(free, start, FindAndModifyOptions.options().returnNew(true),
+                PullState.class));
+    }
+
+    private void advance(PullProperties.Integration integration, int nextPage) {
+        mongo.updateFirst(Query.query(where("name").is(integration.name())), new Update().set("nextPage", nextPage)
+                .inc("pagesThisRun", 1).set("leaseUntil", clock.instant().plus(LEASE)), PullState.class);
+    }
+
+    private void completed(PullProperties.Integration integration, int emptyPage) {
+        mongo.updateFirst(Query.query(where("name").is(integration.name())), new Update()
+                .set("status", PullStatus.IDLE).set("nextPage", integration.firstPage()).unset("leaseUntil")
+                .set("lastCompletedAt", clock.instant()), PullState.class);
+        log.info("pull {} completed at page {}", integration.name(), emptyPage);
+    }
+
+    private void interrupted(PullProperties.Integration integration, int page, Exception e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        mongo.updateFirst(Query.query(where("name").is(integration.name())), new Update()
+                .set("status", PullStatus.INTERRUPTED).set("nextPage", page).unset("leaseUntil")
+                .set("lastError", "page " + page + ": " + reason).set("lastErrorAt", clock.instant()),
+                PullState.class);
+        log.warn("pull {} interrupted at page {}; the next run resumes there: {}", integration.name(), page, reason);
+    }
+
+}
