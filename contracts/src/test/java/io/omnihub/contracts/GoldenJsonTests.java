@@ -3,6 +3,7 @@ package io.omnihub.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnihub.contracts.catalog.CategoryImported;
+import io.omnihub.contracts.catalog.PhotoAttached;
 import io.omnihub.contracts.catalog.ProductUpserted;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -40,6 +41,17 @@ class GoldenJsonTests {
 
         assertThat(written).isEqualTo(json.readTree(Golden.bytes("catalog.products/product-upserted.json")));
         assertThat(json.readValue(Golden.bytes("catalog.products/product-upserted.json"), ProductUpserted.class))
+                .isEqualTo(event);
+    }
+
+    @Test
+    void photoAttachedIsWrittenExactlyAsTheGoldenFile() {
+        var event = new PhotoAttached("1001", 2, "image/png", 178, "omnihub-archive", "imp-01JDZ3Q8W7/photos/1001 2.png",
+                "imp-01JDZ3Q8W7", Instant.parse("2026-11-29T10:16:00Z"));
+
+        assertThat(json.readTree(json.writeValueAsBytes(event)))
+                .isEqualTo(json.readTree(Golden.bytes("catalog.products/photo-attached.json")));
+        assertThat(json.readValue(Golden.bytes("catalog.products/photo-attached.json"), PhotoAttached.class))
                 .isEqualTo(event);
     }
 

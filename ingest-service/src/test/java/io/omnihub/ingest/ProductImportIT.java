@@ -183,6 +183,36 @@ class ProductImportIT {
         assertThat(response.getBody().path("detail").asString()).contains("categories, products, stock-full");
     }
 
+    @Test
+    void aPhotoNamedByReferenceAndSequenceIsArchivedAndAttachedToItsProduct() throws Exception {
+        String key = "photos/" + UUID.randomUUID().toString().substring(0, 8) + "/1001 2.png";
+        ingest.upload(Buckets.INBOX, key, Fixtures.bytes("photos/1001 2.png"));
+
+        JsonNode job = ingest.awaitFinishedJobFor(key);
+
+        assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("COMPLETED");
+        ConsumerRecord<String, byte[]> record = ingest.eventsOf(job.path("id").asString(), 1).get(0);
+        assertThat(record.key()).isEqualTo("1001");
+        assertThat(IngestDriver.header(record, "ce_type")).isEqualTo("io.omnihub.catalog.photo-attached");
+        JsonNode photo = json.readTree(record.value());
+        assertThat(photo.path("sequence").asInt()).isEqualTo(2);
+        assertThat(photo.path("contentType").asString()).isEqualTo("image/png");
+        assertThat(photo.path("bucket").asString()).isEqualTo(Buckets.ARCHIVE);
+        assertThat(ingest.keys(Buckets.ARCHIVE, photo.path("key").asString())).containsExactly(photo.path("key")
+                .asString());
+    }
+
+    @Test
+    void somethingThatIsNotAnImageIsRejectedEvenWithAPhotoName() throws Exception {
+        String key = "photos/" + UUID.randomUUID().toString().substring(0, 8) + "/1001 3.jpg";
+        ingest.upload(Buckets.INBOX, key, "<html>not an image</html>".getBytes(StandardCharsets.UTF_8));
+
+        JsonNode job = ingest.awaitFinishedJobFor(key);
+
+        assertThat(job.path("state").asString()).isEqualTo("REJECTED");
+        assertThat(job.path("rejectionReason").asString()).isEqualTo("not a JPEG, PNG, WebP or GIF image");
+    }
+
     private Map<String, JsonNode> importFixture(String fixture, int expected) throws Exception {
         String key = "products/" + UUID.randomUUID() + "-" + fixture;
         ingest.upload(Buckets.INBOX, key, Fixtures.bytes(fixture));

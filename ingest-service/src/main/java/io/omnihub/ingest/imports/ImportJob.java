@@ -18,4 +18,9 @@ public record ImportJob(@Id String id, @Indexed(unique = true) String source, Im
 
     /** How many errors the job keeps for the API; all of them are in the report. */
     public static final int FIRST_ERRORS = 20;
+
+    /** Where an input is kept once processed, in {@code omnihub-archive}. */
+    public static String archiveKeyOf(String importId, String objectKey) {
+        return importId + "/" + objectKey;
+    }
 }

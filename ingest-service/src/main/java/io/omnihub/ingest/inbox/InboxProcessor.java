@@ -73,7 +73,7 @@ public class InboxProcessor {
     }
 
     private void run(Importer importer, ImportJob job, StoredObject object) {
-        String archiveKey = job.id() + "/" + object.key();
+        String archiveKey = ImportJob.archiveKeyOf(job.id(), object.key());
         try (InputStream content = store.open(object)) {
             ImportOutcome outcome = importer.run(job, content);
             String report = reports.write(job.id(), outcome.errors());
