@@ -56,6 +56,14 @@ class GoldenJsonTests {
     }
 
     @Test
+    void everyEventTypeIsCataloguedOnceAndFoundByItsType() {
+        assertThat(EventTypes.ALL).allSatisfy(event -> assertThat(EventTypes.classOf(EventTypes.typeOf(event)))
+                .contains(event));
+        assertThat(EventTypes.ALL.stream().map(EventTypes::typeOf)).doesNotHaveDuplicates()
+                .allMatch(type -> type.startsWith("io.omnihub."));
+    }
+
+    @Test
     void categoryPathJoinsSegments() {
         assertThat(new CategoryImported(List.of("Roupas", "Camisetas"), "i", 1).path()).isEqualTo("Roupas > Camisetas");
     }

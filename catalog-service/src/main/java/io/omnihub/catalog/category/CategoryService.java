@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-/** Keeps the category tree: paths from the ERP become nodes, once, however often they arrive. */
+/** Keeps the category tree: paths from the ERP become nodes, once, however often they arrive; operators move them. */
 @Service
 public class CategoryService {
 
@@ -21,8 +21,14 @@ public class CategoryService {
         this.clock = clock;
     }
 
-    /** Creates every missing node of the path; an existing node (and its parent, if re-parented) is left as is. */
-    public void ensurePath(List<String> path) {
+    /**
+     * Creates every missing node of the path and answers the id of its last one; an existing node (and its
+     * parent, if re-parented) is left as is.
+     */
+    public String ensurePath(List<String> path) {
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException("a category path has at least one segment");
+        }
         String parentId = null;
         for (int depth = 1; depth <= path.size(); depth++) {
             List<String> prefix = path.subList(0, depth);
@@ -32,9 +38,39 @@ public class CategoryService {
                     .setOnInsert("createdAt", clock.instant()), Category.class);
             parentId = id;
         }
+        return parentId;
+    }
+
+    /** The whole tree as it stands now; it is small (hundreds of nodes), so it is read whole. */
+    public CategoryTree snapshot() {
+        return CategoryTree.of(mongo.findAll(Category.class));
     }
 
     List<CategoryNode> tree() {
         return CategoryNode.tree(mongo.findAll(Category.class));
+    }
+
+    /**
+     * Puts the category under {@code parentId} (null: makes it a root), so that it and its sub-categories
+     * count as the new parent's from now on.
+     */
+    CategoryResponse move(String id, String parentId) {
+        CategoryTree tree = snapshot();
+        if (!tree.contains(id)) {
+            throw new CategoryNotFoundException(id);
+        }
+        if (parentId != null && !tree.contains(parentId)) {
+            throw new UnknownParentException(parentId);
+        }
+        if (tree.wouldCreateCycle(id, parentId)) {
+            throw new CategoryCycleException(id, parentId);
+        }
+        mongo.updateFirst(Query.query(where("id").is(id)), Update.update("parentId", parentId), Category.class);
+        return view(snapshot(), id);
+    }
+
+    private static CategoryResponse view(CategoryTree tree, String id) {
+        Category category = tree.get(id);
+        return new CategoryResponse(category.id(), category.name(), category.parentId(), tree.pathText(id));
     }
 }

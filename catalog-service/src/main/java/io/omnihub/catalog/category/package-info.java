@@ -1,2 +1,2 @@
-/** The category tree: nodes from ERP paths, queried as a tree. */
+/** The category tree: nodes from ERP paths, moved by operators, queried as a tree and by ancestry. */
 package io.omnihub.catalog.category;

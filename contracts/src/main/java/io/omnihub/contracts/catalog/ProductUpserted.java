@@ -3,6 +3,8 @@ package io.omnihub.contracts.catalog;
 import io.omnihub.contracts.EventType;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +36,7 @@ public record ProductUpserted(String reference, String ean, String name, String 
 
     public ProductUpserted {
         photoUrls = photoUrls == null ? List.of() : List.copyOf(photoUrls);
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        // the file's column order is kept: it is how the ERP presents its attributes
+        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 }

@@ -1,6 +1,6 @@
 package io.omnihub.platform.kafka;
 
-import io.omnihub.contracts.EventType;
+import io.omnihub.contracts.EventTypes;
 import io.omnihub.platform.web.CorrelationId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -48,7 +48,7 @@ public class EventPublisher {
         var record = new ProducerRecord<>(topic, key, json.writeValueAsBytes(event));
         Headers headers = record.headers();
         header(headers, CloudEventHeaders.ID, eventId);
-        header(headers, CloudEventHeaders.TYPE, typeOf(event));
+        header(headers, CloudEventHeaders.TYPE, EventTypes.typeOf(event.getClass()));
         header(headers, CloudEventHeaders.SOURCE, source);
         header(headers, CloudEventHeaders.TIME, clock.instant().toString());
         header(headers, CloudEventHeaders.SPEC_VERSION, SPEC_VERSION);
@@ -58,14 +58,6 @@ public class EventPublisher {
             header(headers, CloudEventHeaders.CORRELATION_ID, correlationId);
         }
         return template.send(record);
-    }
-
-    static String typeOf(Object event) {
-        EventType type = event.getClass().getAnnotation(EventType.class);
-        if (type == null) {
-            throw new IllegalArgumentException(event.getClass().getSimpleName() + " has no @EventType");
-        }
-        return type.value();
     }
 
     private static void header(Headers headers, String name, String value) {

@@ -23,7 +23,6 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
-import org.springframework.kafka.support.converter.ByteArrayJacksonJsonMessageConverter;
 import org.springframework.kafka.support.converter.RecordMessageConverter;
 import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,10 +48,10 @@ public class KafkaConventionsConfiguration {
         return new EventPublisher(template, json, environment.getRequiredProperty("spring.application.name"), clock);
     }
 
-    /** Listeners receive bytes and get them bound, as JSON, to their parameter's type. */
+    /** Listeners receive bytes and get them bound, as JSON, to their parameter's type (or the ce_type's). */
     @Bean
     RecordMessageConverter recordMessageConverter(JsonMapper json) {
-        return new ByteArrayJacksonJsonMessageConverter(json);
+        return new CloudEventMessageConverter(json);
     }
 
     @Bean

@@ -1,8 +1,11 @@
 package io.omnihub.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.omnihub.contracts.catalog.CategoryImported;
+import io.omnihub.contracts.catalog.PhotoAttached;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +25,7 @@ import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -33,10 +37,10 @@ import org.springframework.context.annotation.Import;
         "spring.config.import=classpath:omnihub-platform.yml", "spring.application.name=platform-test",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "management.endpoint.health.validate-group-membership=false", "omnihub.kafka.partitions=4",
-        "omnihub.kafka.writes=test.written,test.compacted", "omnihub.kafka.reads=test.flaky,test.invalid",
+        "omnihub.kafka.writes=test.written,test.compacted", "omnihub.kafka.reads=test.flaky,test.invalid,test.mixed,test.strict",
         "omnihub.kafka.compacted=test.compacted", "omnihub.kafka.retry.initial-interval=10ms",
         "omnihub.kafka.retry.max-interval=20ms"})
-@EmbeddedKafka(partitions = 1, topics = {"test.flaky", "test.invalid"})
+@EmbeddedKafka(partitions = 1, topics = {"test.flaky", "test.invalid", "test.mixed", "test.strict"})
 class KafkaConventionsIT {
 
     @Autowired
@@ -118,6 +122,29 @@ class KafkaConventionsIT {
         assertThat(listeners.invalidAttempts.get()).isEqualTo(1);
     }
 
+    @Test
+    void aTopicCarryingSeveralEventTypesReachesTheHandlerOfEachTypeByItsCloudEventsType() {
+        publisher.publish("test.mixed", "1001", new PhotoAttached("1001", 1, "image/png", 10, "b", "k", "imp-4",
+                Instant.EPOCH)).join();
+        publisher.publish("test.mixed", "1001", new CategoryImported(List.of("Roupas"), "imp-4", 2)).join();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(listeners.mixed)
+                .hasExactlyElementsOfTypes(PhotoAttached.class, CategoryImported.class));
+    }
+
+    @Test
+    void anEventOfAnotherTypeThanTheListenerTakesIsDeadLetteredNotBoundFieldByField() {
+        consumer = consumerOf("test.strict-dlt");
+
+        publisher.publish("test.strict", "k", new PhotoAttached("1001", 1, "image/png", 10, "b", "k", "imp-5",
+                Instant.EPOCH)).join();
+
+        ConsumerRecord<String, byte[]> dead = KafkaTestUtils.getSingleRecord(consumer, "test.strict-dlt",
+                Duration.ofSeconds(20));
+        assertThat(header(dead, "ce_type")).isEqualTo("io.omnihub.catalog.photo-attached");
+        assertThat(listeners.strictAttempts.get()).isZero();
+    }
+
     private Consumer<String, byte[]> consumerOf(String topic) {
         Consumer<String, byte[]> created = new DefaultKafkaConsumerFactory<>(KafkaTestUtils.consumerProps(kafka,
                 "test-" + UUID.randomUUID(), false), new StringDeserializer(), new ByteArrayDeserializer())
@@ -132,14 +159,41 @@ class KafkaConventionsIT {
     }
 
     @SpringBootApplication
-    @Import(Listeners.class)
+    @Import({Listeners.class, MixedListener.class})
     static class TestApplication {
+    }
+
+    @KafkaListener(topics = "test.mixed")
+    static class MixedListener {
+
+        private final Listeners listeners;
+
+        MixedListener(Listeners listeners) {
+            this.listeners = listeners;
+        }
+
+        @KafkaHandler
+        void photo(PhotoAttached event) {
+            listeners.mixed.add(event);
+        }
+
+        @KafkaHandler
+        void category(CategoryImported event) {
+            listeners.mixed.add(event);
+        }
     }
 
     static class Listeners {
 
         final AtomicInteger flakyAttempts = new AtomicInteger();
         final AtomicInteger invalidAttempts = new AtomicInteger();
+        final AtomicInteger strictAttempts = new AtomicInteger();
+        final List<Object> mixed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @KafkaListener(topics = "test.strict")
+        void strict(CategoryImported event) {
+            strictAttempts.incrementAndGet();
+        }
 
         @KafkaListener(topics = "test.flaky")
         void flaky(CategoryImported event) {

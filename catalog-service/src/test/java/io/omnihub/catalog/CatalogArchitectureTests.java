@@ -1,0 +1,28 @@
+package io.omnihub.catalog;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "io.omnihub.catalog", importOptions = ImportOption.DoNotIncludeTests.class)
+class CatalogArchitectureTests {
+
+    @ArchTest
+    static final ArchRule onlyMessagingKnowsTheEventContracts = noClasses().that()
+            .resideOutsideOfPackage("io.omnihub.catalog.messaging..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.omnihub.contracts..", "io.omnihub.platform.kafka..",
+                    "org.springframework.kafka..");
+
+    @ArchTest
+    static final ArchRule categoriesDoNotKnowProducts = noClasses().that()
+            .resideInAPackage("io.omnihub.catalog.category..")
+            .should().dependOnClassesThat().resideInAPackage("io.omnihub.catalog.product..");
+
+    @ArchTest
+    static final ArchRule theDomainDoesNotKnowItsListeners = noClasses().that()
+            .resideInAnyPackage("io.omnihub.catalog.category..", "io.omnihub.catalog.product..")
+            .should().dependOnClassesThat().resideInAPackage("io.omnihub.catalog.messaging..");
+}

@@ -1,0 +1,349 @@
+package io.omnihub.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.omnihub.contracts.Golden;
+import io.omnihub.contracts.Topics;
+import io.omnihub.platform.kafka.InvalidEventException;
+import io.omnihub.testsupport.TestInfrastructure;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The product side end to end: real JSON on {@code catalog.products} in, the products API out. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                "omnihub.kafka.retry.initial-interval=10ms", "omnihub.kafka.retry.max-interval=50ms"})
+@AutoConfigureTestRestTemplate
+@EmbeddedKafka(partitions = 3)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProductEventsIT {
+
+    private static final int PARTITIONS = 3;
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("catalog-" + UUID.randomUUID()));
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    EmbeddedKafkaBroker kafka;
+
+    private DefaultKafkaProducerFactory<String, byte[]> producers;
+    private KafkaTemplate<String, byte[]> template;
+
+    @BeforeAll
+    void producer() {
+        producers = new DefaultKafkaProducerFactory<>(KafkaTestUtils.producerProps(kafka), new StringSerializer(),
+                new ByteArraySerializer());
+        template = new KafkaTemplate<>(producers);
+    }
+
+    @AfterAll
+    void closeProducer() {
+        producers.destroy();
+    }
+
+    @Test
+    void theProducersGoldenEventBecomesAProductInItsCategory() {
+        send("1001", Golden.bytes("catalog.products/product-upserted.json"));
+
+        ResponseEntity<String> response = awaitProduct("1001");
+        JsonNode product = JSON.readTree(response.getBody());
+
+        assertThat(product.path("reference").asString()).isEqualTo("1001");
+        assertThat(product.path("ean").asString()).isEqualTo("7891000000007");
+        assertThat(product.path("name").asString()).isEqualTo("Camiseta Aurora Azul");
+        assertThat(product.path("description").asString())
+                .isEqualTo("Peça 1 da coleção verão, confortável e durável");
+        assertThat(product.path("brand").asString()).isEqualTo("Aurora");
+        assertThat(product.path("category").path("id").asString()).isEqualTo("roupas.camisetas");
+        assertThat(product.path("category").path("path").asString()).isEqualTo("Roupas > Camisetas");
+        assertThat(product.path("color").asString()).isEqualTo("Azul");
+        assertThat(product.path("size").asString()).isEqualTo("P");
+        // numbers, not strings, and exactly the decimals that were sent
+        assertThat(response.getBody()).contains("\"price\":333.14", "\"discountedPrice\":299.9");
+        assertThat(product.path("photoUrls").get(0).asString())
+                .isEqualTo("https://cdn.example-loja.com.br/img/1001-1.jpg");
+        assertThat(product.path("active").asBoolean()).isTrue();
+        assertThat(product.path("attributes").path("Material").asString()).isEqualTo("Algodão");
+        assertThat(product.path("updatedAt").asString()).isNotBlank();
+        assertThat(product.path("source").path("importId").asString()).isEqualTo("imp-01JDZ3Q8W6");
+        assertThat(product.path("source").path("row").asLong()).isEqualTo(2);
+        JsonNode tree = http.getForObject("/api/v1/categories", JsonNode.class);
+        assertThat(tree.findValues("id")).extracting(JsonNode::asString).contains("roupas", "roupas.camisetas");
+    }
+
+    @Test
+    void anOlderUpdateArrivingAfterANewerOneChangesNothing() {
+        send("ST-1", event("ST-1", Map.of("name", "Nova", "receivedAt", "2026-12-01T10:00:00Z", "row", 1)));
+        awaitName("ST-1", "Nova");
+
+        sendInOrderAndWait("ST-1", event("ST-1", Map.of("name", "Velha", "receivedAt", "2026-11-30T10:00:00Z",
+                "row", 99)));
+
+        JsonNode product = product("ST-1");
+        assertThat(product.path("name").asString()).isEqualTo("Nova");
+        assertThat(product.path("source").path("row").asLong()).isEqualTo(1);
+
+        send("ST-1", event("ST-1", Map.of("name", "Nova, linha 2", "receivedAt", "2026-12-01T10:00:00Z", "row", 2)));
+        awaitName("ST-1", "Nova, linha 2");
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        byte[] once = event("RD-1", Map.of("name", "Uma vez", "row", 4));
+        send("RD-1", once);
+        String updatedAt = awaitName("RD-1", "Uma vez").path("updatedAt").asString();
+
+        sendInOrderAndWait("RD-1", once);
+
+        assertThat(product("RD-1").path("updatedAt").asString()).isEqualTo(updatedAt);
+    }
+
+    @Test
+    void filtersByCategoryWithItsSubcategoriesBrandStateAndText() {
+        send("F-001", event("F-001", Map.of("name", "Camiseta Básica Branca", "brand", "Lumen",
+                "category", "Moda > Camisetas", "ean", "5550000000011")));
+        send("F-002", event("F-002", Map.of("name", "Camiseta Manga Longa", "brand", "LUMEN",
+                "category", "Moda > Camisetas > Manga Longa", "ean", "5550000000028")));
+        send("F-003", event("F-003", Map.of("name", "Calça Jeans", "brand", "Boreal",
+                "category", "Moda > Calças", "active", false, "ean", "5550000000035")));
+        send("F-004", event("F-004", Map.of("name", "Caneca Térmica", "brand", "Boreal",
+                "category", "Utilidades", "ean", "5550000000042")));
+        send("F-005", event("F-005", Map.of("name", "Meia Ação", "brand", "Lúmen", "ean", "5550000000059")));
+        await().atMost(PATIENCE).until(() -> references("text=f-00").size() == 5);
+
+        assertThat(references("category=moda")).containsExactly("F-001", "F-002", "F-003");
+        assertThat(references("category=moda.camisetas")).containsExactly("F-001", "F-002");
+        assertThat(references("category=moda.camisetas&includeSubcategories=false")).containsExactly("F-001");
+        assertThat(references("brand=lumen")).containsExactly("F-001", "F-002", "F-005");
+        assertThat(references("category=moda&active=false")).containsExactly("F-003");
+        assertThat(references("brand=Boreal&active=true")).containsExactly("F-004");
+        assertThat(references("text=BASICA")).containsExactly("F-001");
+        assertThat(references("text=longa  camiseta")).containsExactly("F-002");
+        assertThat(references("text=camiseta&category=moda")).containsExactly("F-001", "F-002");
+        assertThat(references("text=acao")).containsExactly("F-005");
+        assertThat(references("text=5550000000035")).containsExactly("F-003");
+        assertThat(references("text=555000000004")).containsExactly("F-004");
+        assertThat(references("text=.*")).isEmpty();
+        assertThat(references("category=nada")).isEmpty();
+    }
+
+    @Test
+    void paginatesSortedByReference() {
+        for (String reference : List.of("PG-05", "PG-03", "PG-01", "PG-04", "PG-02")) {
+            send(reference, event(reference, Map.of("category", "Paginação")));
+        }
+        await().atMost(PATIENCE).until(() -> page("category=paginacao").path("totalItems").asLong() == 5);
+
+        JsonNode first = page("category=paginacao&size=2");
+        JsonNode last = page("category=paginacao&size=2&page=2");
+        JsonNode beyond = page("category=paginacao&size=2&page=3");
+
+        assertThat(first.path("items").findValues("reference")).extracting(JsonNode::asString)
+                .containsExactly("PG-01", "PG-02");
+        assertThat(first.path("page").asInt()).isZero();
+        assertThat(first.path("size").asInt()).isEqualTo(2);
+        assertThat(first.path("totalItems").asLong()).isEqualTo(5);
+        assertThat(first.path("totalPages").asLong()).isEqualTo(3);
+        assertThat(last.path("items").findValues("reference")).extracting(JsonNode::asString)
+                .containsExactly("PG-05");
+        assertThat(beyond.path("items")).isEmpty();
+        assertThat(beyond.path("totalItems").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void afterAMoveAProductOfTheMovedCategoryCountsUnderItsNewAncestor() {
+        send("MV-1", event("MV-1", Map.of("category", "Inverno > Casacos")));
+        send("MV-2", event("MV-2", Map.of("category", "Inverno > Gorros")));
+        send("MV-3", event("MV-3", Map.of("category", "Liquidação")));
+        await().atMost(PATIENCE).until(() -> references("text=mv-").size() == 3);
+        assertThat(references("category=liquidacao")).containsExactly("MV-3");
+
+        ResponseEntity<JsonNode> moved = move("inverno.casacos", "{\"parentId\": \"liquidacao\"}");
+
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(moved.getBody().path("path").asString()).isEqualTo("Liquidação > Casacos");
+        assertThat(references("category=liquidacao")).containsExactly("MV-1", "MV-3");
+        assertThat(references("category=inverno")).containsExactly("MV-2");
+        assertThat(product("MV-1").path("category").path("path").asString()).isEqualTo("Liquidação > Casacos");
+
+        ResponseEntity<JsonNode> backToRoot = move("inverno.casacos", "{\"parentId\": null}");
+
+        assertThat(backToRoot.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(backToRoot.getBody().path("parentId").isNull()).isTrue();
+        assertThat(references("category=liquidacao")).containsExactly("MV-3");
+        assertThat(references("category=inverno.casacos")).containsExactly("MV-1");
+    }
+
+    @Test
+    void refusesMovesThatWouldMakeACycleOrNameUnknownCategories() {
+        send("CY-1", event("CY-1", Map.of("category", "Ciclo > Filho > Neto")));
+        awaitProduct("CY-1");
+
+        assertProblem(move("ciclo", "{\"parentId\": \"ciclo.filho.neto\"}"), HttpStatus.CONFLICT);
+        assertProblem(move("ciclo", "{\"parentId\": \"ciclo\"}"), HttpStatus.CONFLICT);
+        assertProblem(move("ciclo.filho", "{\"parentId\": \"nao-existe\"}"), HttpStatus.BAD_REQUEST);
+        assertProblem(move("nao-existe", "{\"parentId\": null}"), HttpStatus.NOT_FOUND);
+        assertThat(references("category=ciclo")).containsExactly("CY-1");
+    }
+
+    @Test
+    void answersProblemJsonForAnUnknownProductAndABadPage() {
+        ResponseEntity<JsonNode> unknown = http.getForEntity("/api/v1/products/NAO-EXISTE", JsonNode.class);
+        ResponseEntity<JsonNode> badSize = http.getForEntity("/api/v1/products?size=0", JsonNode.class);
+
+        assertProblem(unknown, HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody().path("detail").asString()).contains("NAO-EXISTE");
+        assertProblem(badSize, HttpStatus.BAD_REQUEST);
+        JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
+        assertThat(api.path("paths").has("/api/v1/products")).isTrue();
+        assertThat(api.path("paths").has("/api/v1/products/{reference}")).isTrue();
+        assertThat(api.path("paths").has("/api/v1/categories/{id}/parent")).isTrue();
+    }
+
+    @Test
+    void anEventWithoutAReferenceGoesToTheDeadLetterTopic() {
+        var consumer = new DefaultKafkaConsumerFactory<>(KafkaTestUtils.consumerProps(kafka, "dlt-" + UUID.randomUUID(),
+                false), new StringDeserializer(), new ByteArrayDeserializer()).createConsumer();
+        consumer.subscribe(List.of(Topics.deadLetter(Topics.CATALOG_PRODUCTS)));
+        try {
+            send("sem-referencia", event("", Map.of()));
+
+            ConsumerRecord<String, byte[]> dead = KafkaTestUtils.getSingleRecord(consumer,
+                    Topics.deadLetter(Topics.CATALOG_PRODUCTS), PATIENCE);
+
+            assertThat(dead.key()).isEqualTo("sem-referencia");
+            assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-cause-fqcn").value(),
+                    StandardCharsets.UTF_8)).isEqualTo(InvalidEventException.class.getName());
+        } finally {
+            consumer.close();
+        }
+    }
+
+    /** A product event as ingest writes it: every field present, the given ones overridden. */
+    private static byte[] event(String reference, Map<String, Object> overrides) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("reference", reference);
+        event.put("ean", "7890000000000");
+        event.put("name", "Produto " + reference);
+        event.put("description", null);
+        event.put("brand", "Marca");
+        event.put("category", null);
+        event.put("color", null);
+        event.put("size", null);
+        event.put("price", new BigDecimal("19.90"));
+        event.put("discountedPrice", new BigDecimal("17.90"));
+        event.put("photoUrls", List.of());
+        event.put("active", true);
+        event.put("attributes", Map.of());
+        event.put("importId", "imp-it");
+        event.put("row", 1);
+        event.put("receivedAt", "2026-11-29T10:15:00Z");
+        event.putAll(overrides);
+        return JSON.writeValueAsBytes(event);
+    }
+
+    private void send(String key, byte[] value) {
+        template.send(new ProducerRecord<>(Topics.CATALOG_PRODUCTS, key, value)).join();
+    }
+
+    /**
+     * Sends the event to its key's partition followed by a marker product in the same partition, and waits
+     * for the marker: records of a partition are handled in order, so the event has been handled too.
+     */
+    private void sendInOrderAndWait(String key, byte[] value) {
+        int partition = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
+        String marker = "MARK-" + UUID.randomUUID();
+        template.send(new ProducerRecord<>(Topics.CATALOG_PRODUCTS, partition, key, value)).join();
+        template.send(new ProducerRecord<>(Topics.CATALOG_PRODUCTS, partition, marker, event(marker, Map.of())))
+                .join();
+        awaitProduct(marker);
+    }
+
+    private ResponseEntity<String> awaitProduct(String reference) {
+        return await().atMost(PATIENCE).until(() -> http.getForEntity("/api/v1/products/" + reference, String.class),
+                response -> response.getStatusCode().is2xxSuccessful());
+    }
+
+    private JsonNode awaitName(String reference, String name) {
+        return await().atMost(PATIENCE).until(() -> product(reference),
+                product -> product != null && name.equals(product.path("name").asString()));
+    }
+
+    private JsonNode product(String reference) {
+        ResponseEntity<JsonNode> response = http.getForEntity("/api/v1/products/" + reference, JsonNode.class);
+        return response.getStatusCode().is2xxSuccessful() ? response.getBody() : null;
+    }
+
+    private JsonNode page(String query) {
+        ResponseEntity<JsonNode> response = http.getForEntity("/api/v1/products?" + query, JsonNode.class);
+        assertThat(response.getStatusCode()).as(query).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    private List<String> references(String query) {
+        List<String> references = new ArrayList<>();
+        page(query + "&size=200").path("items").forEach(item -> references.add(item.path("reference").asString()));
+        return references;
+    }
+
+    private ResponseEntity<JsonNode> move(String id, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange("/api/v1/categories/" + id + "/parent", HttpMethod.PUT, new HttpEntity<>(body, headers),
+                JsonNode.class);
+    }
+
+    private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status) {
+        assertThat(response.getStatusCode()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isNotNull();
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .as(String.valueOf(response.getHeaders().getContentType())).isTrue();
+        assertThat(response.getBody().path("status").asInt()).isEqualTo(status.value());
+        assertThat(response.getBody().path("detail").asString()).isNotBlank();
+    }
+}

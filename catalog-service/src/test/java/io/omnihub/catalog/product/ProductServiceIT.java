@@ -1,0 +1,175 @@
+package io.omnihub.catalog.product;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omnihub.catalog.category.CategoryService;
+import io.omnihub.testsupport.TestInfrastructure;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Newest-wins upserts against a real MongoDB-wire server, without Kafka in the way. */
+@DataMongoTest
+@Import({ProductService.class, CategoryService.class, ProductServiceIT.Clocks.class})
+class ProductServiceIT {
+
+    private static final Instant MONDAY = Instant.parse("2026-11-30T09:00:00Z");
+    private static final Instant TUESDAY = Instant.parse("2026-12-01T09:00:00Z");
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("catalog-products-" + UUID.randomUUID()));
+    }
+
+    @Autowired
+    ProductService products;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void anOlderDescriptionArrivingAfterANewerOneChangesNothing() {
+        String reference = reference();
+        products.apply(update(reference, "Nova", TUESDAY, 1));
+
+        boolean applied = products.apply(update(reference, "Velha", MONDAY, 500));
+
+        assertThat(applied).isFalse();
+        assertThat(stored(reference).name()).isEqualTo("Nova");
+        assertThat(stored(reference).source().row()).isEqualTo(1);
+    }
+
+    @Test
+    void withinOneImportALaterRowWinsAndAnEarlierOneLoses() {
+        String reference = reference();
+        products.apply(update(reference, "Linha 5", MONDAY, 5));
+
+        assertThat(products.apply(update(reference, "Linha 7", MONDAY, 7))).isTrue();
+        assertThat(products.apply(update(reference, "Linha 6", MONDAY, 6))).isFalse();
+        assertThat(stored(reference).name()).isEqualTo("Linha 7");
+    }
+
+    @Test
+    void aRedeliveredDescriptionIsIgnoredAndKeepsItsUpdateTime() {
+        String reference = reference();
+        var update = update(reference, "Uma vez", MONDAY, 3);
+        products.apply(update);
+        Instant firstUpdate = stored(reference).updatedAt();
+
+        assertThat(products.apply(update)).isFalse();
+        assertThat(stored(reference).updatedAt()).isEqualTo(firstUpdate);
+    }
+
+    @Test
+    void aNewerDescriptionReplacesTheWholeProduct() {
+        String reference = reference();
+        products.apply(new ProductUpdate(reference, "7891000000007", "Com tudo", "descrição", "Marca",
+                List.of("Casa"), "Azul", "P", new BigDecimal("10.00"), new BigDecimal("9.90"),
+                List.of("https://x/1.jpg"), true, Map.of("Material", "Vidro"), "imp-1", 1, MONDAY));
+
+        products.apply(new ProductUpdate(reference, "7891000000007", "Sem nada", null, null, List.of(), null, null,
+                new BigDecimal("10.00"), new BigDecimal("9.90"), List.of(), false, Map.of(), "imp-2", 1, TUESDAY));
+
+        Product product = stored(reference);
+        assertThat(product.name()).isEqualTo("Sem nada");
+        assertThat(product.description()).isNull();
+        assertThat(product.categoryId()).isNull();
+        assertThat(product.photoUrls()).isEmpty();
+        assertThat(product.attributes()).isEmpty();
+        assertThat(product.active()).isFalse();
+    }
+
+    @Test
+    void manyDescriptionsRacingInAnyOrderLeaveTheNewest() throws Exception {
+        String reference = reference();
+        List<ProductUpdate> updates = new ArrayList<>();
+        for (int row = 1; row <= 40; row++) {
+            updates.add(update(reference, "Linha " + row, row % 2 == 0 ? TUESDAY : MONDAY, row));
+        }
+        Collections.shuffle(updates, new Random(7));
+
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> applies = updates.stream()
+                    .<Callable<Boolean>>map(update -> () -> products.apply(update)).toList();
+            for (Future<Boolean> result : pool.invokeAll(applies)) {
+                result.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(stored(reference).name()).isEqualTo("Linha 40");
+        assertThat(stored(reference).source().receivedAt()).isEqualTo(TUESDAY);
+    }
+
+    @Test
+    void aStaleDescriptionDoesNotAddItsCategory() {
+        String reference = reference();
+        products.apply(update(reference, "Nova", TUESDAY, 1));
+
+        products.apply(new ProductUpdate(reference, "7891000000007", "Velha", null, null,
+                List.of("Antiga " + reference), null, null, BigDecimal.TEN, BigDecimal.ONE, List.of(), true, Map.of(),
+                "imp", 1, MONDAY));
+
+        assertThat(products.find(reference)).hasValueSatisfying(product -> assertThat(product.category()).isNull());
+        assertThat(mongo.getCollection("categories").countDocuments(
+                new Document("name", "Antiga " + reference))).isZero();
+    }
+
+    @Test
+    void pricesAreStoredAsExactDecimals() {
+        String reference = reference();
+        products.apply(new ProductUpdate(reference, "7891000000007", "Preço", null, null, List.of(), null, null,
+                new BigDecimal("333.14"), new BigDecimal("299.90"), List.of(), true, Map.of(), "imp", 1, MONDAY));
+
+        var raw = mongo.getCollection("products").find(new Document("_id", reference)).first();
+
+        assertThat(raw.get("price")).isEqualTo(new Decimal128(new BigDecimal("333.14")));
+        assertThat(stored(reference).discountedPrice()).isEqualTo(new BigDecimal("299.90"));
+    }
+
+    private Product stored(String reference) {
+        return mongo.findById(reference, Product.class);
+    }
+
+    private static String reference() {
+        return "REF-" + UUID.randomUUID();
+    }
+
+    private static ProductUpdate update(String reference, String name, Instant receivedAt, long row) {
+        return new ProductUpdate(reference, "7891000000007", name, null, "Marca", List.of(), null, null,
+                new BigDecimal("10.00"), new BigDecimal("9.90"), List.of(), true, Map.of(), "imp", row, receivedAt);
+    }
+
+    @TestConfiguration
+    static class Clocks {
+
+        @Bean
+        Clock clock() {
+            return Clock.tick(Clock.system(ZoneOffset.UTC), Duration.ofMillis(1));
+        }
+    }
+}

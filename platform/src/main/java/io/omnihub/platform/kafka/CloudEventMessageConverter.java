@@ -1,0 +1,57 @@
+package io.omnihub.platform.kafka;
+
+import io.omnihub.contracts.EventTypes;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.springframework.kafka.support.converter.ByteArrayJacksonJsonMessageConverter;
+import org.springframework.kafka.support.converter.ConversionException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Binds a record's JSON to the listener's parameter type; where the listener accepts several event types
+ * (a class-level {@code @KafkaListener} with one {@code @KafkaHandler} per type), the {@code ce_type} header
+ * chooses the class. A record whose type the listener cannot take is refused (and dead-lettered) rather than
+ * bound field by field into the wrong record.
+ */
+class CloudEventMessageConverter extends ByteArrayJacksonJsonMessageConverter {
+
+    private final JsonMapper json;
+
+    CloudEventMessageConverter(JsonMapper json) {
+        super(json);
+        this.json = json;
+    }
+
+    @Override
+    protected Object extractAndConvertValue(ConsumerRecord<?, ?> record, Type type) {
+        Optional<Class<? extends Record>> declared = declaredType(record);
+        if (declared.isEmpty() || !(record.value() instanceof byte[] bytes)) {
+            return super.extractAndConvertValue(record, type);
+        }
+        if (type == null || type == Object.class) {
+            return read(bytes, declared.get());
+        }
+        if (type instanceof Class<?> wanted && wanted.isRecord() && !wanted.isAssignableFrom(declared.get())) {
+            throw new ConversionException("a " + declared.get().getSimpleName() + " event reached a listener of "
+                    + wanted.getSimpleName(), record, null);
+        }
+        return super.extractAndConvertValue(record, type);
+    }
+
+    private Object read(byte[] bytes, Class<?> type) {
+        try {
+            return json.readValue(bytes, type);
+        } catch (RuntimeException e) {
+            throw new ConversionException("invalid " + type.getSimpleName() + " JSON", e);
+        }
+    }
+
+    private static Optional<Class<? extends Record>> declaredType(ConsumerRecord<?, ?> record) {
+        Header header = record.headers().lastHeader(CloudEventHeaders.TYPE);
+        return header == null ? Optional.empty()
+                : EventTypes.classOf(new String(header.value(), StandardCharsets.UTF_8));
+    }
+}
