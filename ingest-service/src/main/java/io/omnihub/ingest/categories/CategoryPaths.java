@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The rules of a category cell: {@code A > B > C} is a path, each segment trimmed and non-blank. */
-final class CategoryPaths {
+/** The rules of a category path, in category files and product rows alike: {@code A > B > C}, segments trimmed and non-blank. */
+public final class CategoryPaths {
 
     static final int MAX_SEGMENT_LENGTH = 120;
     static final int MAX_DEPTH = 10;
@@ -20,7 +20,7 @@ final class CategoryPaths {
     }
 
     /** The segments of a path, or the reason the cell is not one. */
-    static Parsed parse(String cell) {
+    public static Parsed parse(String cell) {
         List<String> segments = new ArrayList<>();
         for (String segment : cell.split(">", -1)) {
             String name = segment.strip().replaceAll("\\s+", " ");
@@ -41,13 +41,13 @@ final class CategoryPaths {
         return new Parsed(segments, null);
     }
 
-    record Parsed(List<String> segments, String error) {
+    public record Parsed(List<String> segments, String error) {
 
         static Parsed invalid(String error) {
             return new Parsed(List.of(), error);
         }
 
-        boolean valid() {
+        public boolean valid() {
             return error == null;
         }
     }

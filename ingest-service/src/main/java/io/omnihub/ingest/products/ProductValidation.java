@@ -1,6 +1,8 @@
 package io.omnihub.ingest.products;
 
+import io.omnihub.contracts.catalog.CategoryImported;
 import io.omnihub.contracts.catalog.ProductUpserted;
+import io.omnihub.ingest.categories.CategoryPaths;
 import io.omnihub.ingest.imports.RowError;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -56,7 +58,7 @@ final class ProductValidation {
         }
         String description = optional(row, ProductField.DESCRIPTION, MAX_TEXT, errors);
         String brand = optional(row, ProductField.BRAND, MAX_NAME, errors);
-        String category = optional(row, ProductField.CATEGORY, MAX_TEXT, errors);
+        String category = category(row, errors);
         String color = optional(row, ProductField.COLOR, MAX_NAME, errors);
         String size = optional(row, ProductField.SIZE, MAX_NAME, errors);
         if (!errors.isEmpty()) {
@@ -90,6 +92,20 @@ final class ProductValidation {
             errors.add(error(row, field, clip(value), "contains control characters"));
         }
         return value;
+    }
+
+    /** The same rules as a category file, so a product's category lands on the same node of the tree. */
+    private static String category(ProductRow row, List<RowError> errors) {
+        String value = row.value(ProductField.CATEGORY);
+        if (value.isEmpty()) {
+            return null;
+        }
+        CategoryPaths.Parsed parsed = CategoryPaths.parse(value);
+        if (!parsed.valid()) {
+            errors.add(error(row, ProductField.CATEGORY, clip(value), parsed.error()));
+            return null;
+        }
+        return String.join(CategoryImported.PATH_SEPARATOR, parsed.segments());
     }
 
     private static BigDecimal money(ProductRow row, ProductField field, List<RowError> errors) {

@@ -36,6 +36,14 @@ class ProductValidationTests {
     }
 
     @Test
+    void theCategoryFollowsTheRulesOfCategoryFiles() {
+        assertThat(ProductValidation.validate(row(Map.of(ProductField.CATEGORY, " Roupas >Camisetas ")), "imp-1",
+                RECEIVED).event().category()).isEqualTo("Roupas > Camisetas");
+        assertThat(reasons(Map.of(ProductField.CATEGORY, "Roupas > > Camisetas"))).singleElement().asString()
+                .contains("empty segment");
+    }
+
+    @Test
     void activeDefaultsToTrue() {
         assertThat(ProductValidation.validate(row(Map.of()), "imp-1", RECEIVED).event().active()).isTrue();
     }
