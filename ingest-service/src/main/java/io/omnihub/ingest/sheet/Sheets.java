@@ -2,6 +2,10 @@ package io.omnihub.ingest.sheet;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +35,28 @@ public final class Sheets {
         }
     }
 
+    /**
+     * The file goes to a temporary file first: its ZIP directory is checked before anything is inflated,
+     * and the reader gets random access instead of a second copy in memory.
+     */
     private static void readXlsx(InputStream in, Consumer<SheetRow> rows) {
-        try (var workbook = new ReadableWorkbook(in); var stream = workbook.getFirstSheet().openStream()) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("omnihub-import-", ".xlsx");
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            ZipGuard.check(file);
+            readXlsx(file, rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (file != null) {
+                file.toFile().delete();
+            }
+        }
+    }
+
+    private static void readXlsx(Path file, Consumer<SheetRow> rows) {
+        try (var workbook = new ReadableWorkbook(file.toFile()); var stream = workbook.getFirstSheet().openStream()) {
             stream.forEach(row -> {
                 List<String> cells = new ArrayList<>(row.getCellCount());
                 for (int i = 0; i < row.getCellCount(); i++) {
