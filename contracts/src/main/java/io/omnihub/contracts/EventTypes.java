@@ -3,6 +3,8 @@ package io.omnihub.contracts;
 import io.omnihub.contracts.catalog.CategoryImported;
 import io.omnihub.contracts.catalog.PhotoAttached;
 import io.omnihub.contracts.catalog.ProductUpserted;
+import io.omnihub.contracts.inventory.StockLevelReported;
+import io.omnihub.contracts.inventory.StockSnapshotCompleted;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +18,7 @@ import java.util.stream.Collectors;
 public final class EventTypes {
 
     public static final List<Class<? extends Record>> ALL = List.of(CategoryImported.class, ProductUpserted.class,
-            PhotoAttached.class);
+            PhotoAttached.class, StockLevelReported.class, StockSnapshotCompleted.class);
 
     private static final Map<String, Class<? extends Record>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventTypes::typeOf, Function.identity()));

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omnihub.contracts.catalog.CategoryImported;
 import io.omnihub.contracts.catalog.PhotoAttached;
 import io.omnihub.contracts.catalog.ProductUpserted;
+import io.omnihub.contracts.inventory.StockLevelReported;
+import io.omnihub.contracts.inventory.StockMode;
+import io.omnihub.contracts.inventory.StockSnapshotCompleted;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
@@ -61,6 +64,23 @@ class GoldenJsonTests {
                 .contains(event));
         assertThat(EventTypes.ALL.stream().map(EventTypes::typeOf)).doesNotHaveDuplicates()
                 .allMatch(type -> type.startsWith("io.omnihub."));
+    }
+
+    @Test
+    void stockEventsAreWrittenExactlyAsTheGoldenFiles() {
+        var level = new StockLevelReported("LJ002", "7891000015834", 9, Instant.parse("2026-11-28T17:30:00Z"),
+                StockMode.FULL, "imp-01JDZ3Q8W9", "imp-01JDZ3Q8W9", 4, Instant.parse("2026-11-28T17:31:02Z"));
+        var completed = new StockSnapshotCompleted("imp-01JDZ3Q8W9", "imp-01JDZ3Q8W9", List.of("LJ001", "LJ002",
+                "LJ003"), Instant.parse("2026-11-28T17:30:00Z"), 1, 3, 52);
+
+        assertThat(json.readTree(json.writeValueAsBytes(level)))
+                .isEqualTo(json.readTree(Golden.bytes("inventory.stock-updates/stock-level-reported.json")));
+        assertThat(json.readTree(json.writeValueAsBytes(completed)))
+                .isEqualTo(json.readTree(Golden.bytes("inventory.stock-updates/stock-snapshot-completed.json")));
+        assertThat(json.readValue(Golden.bytes("inventory.stock-updates/stock-level-reported.json"),
+                StockLevelReported.class)).isEqualTo(level);
+        assertThat(json.readValue(Golden.bytes("inventory.stock-updates/stock-snapshot-completed.json"),
+                StockSnapshotCompleted.class)).isEqualTo(completed);
     }
 
     @Test

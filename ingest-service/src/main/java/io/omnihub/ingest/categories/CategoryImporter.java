@@ -14,6 +14,7 @@ import io.omnihub.ingest.sheet.Sheets;
 import io.omnihub.ingest.sheet.UnreadableFileException;
 import io.omnihub.platform.kafka.EventPublisher;
 import java.io.InputStream;
+import java.util.Set;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -38,8 +39,8 @@ class CategoryImporter implements Importer {
     }
 
     @Override
-    public ImportKind kind() {
-        return ImportKind.CATEGORIES;
+    public Set<ImportKind> kinds() {
+        return Set.of(ImportKind.CATEGORIES);
     }
 
     @Override

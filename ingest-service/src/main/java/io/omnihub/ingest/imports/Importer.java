@@ -1,11 +1,13 @@
 package io.omnihub.ingest.imports;
 
 import java.io.InputStream;
+import java.util.Set;
 
 /** Reads one kind of input, publishes the events of its good rows and reports the bad ones. */
 public interface Importer {
 
-    ImportKind kind();
+    /** The kinds of input it reads. */
+    Set<ImportKind> kinds();
 
     /**
      * Returns when every event of the file is durably in Kafka.

@@ -41,7 +41,7 @@ public class InboxProcessor {
 
     InboxProcessor(List<Importer> importers, ImportJobs jobs, ImportReports reports, ObjectStore store,
             InboxProperties properties, @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
-        importers.forEach(importer -> this.importers.put(importer.kind(), importer));
+        importers.forEach(importer -> importer.kinds().forEach(kind -> this.importers.put(kind, importer)));
         this.jobs = jobs;
         this.reports = reports;
         this.store = store;

@@ -55,6 +55,18 @@ class UploadController {
         return uploads.accept(ImportKind.PRODUCTS, file);
     }
 
+    /** Stock rows ({@code ean, storeId, quantity, asOf}) as JSON; {@code mode} full or partial. */
+    @PostMapping(path = "/stock", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> stock(@RequestParam(defaultValue = "partial") String mode, @RequestBody JsonNode body) {
+        return uploads.accept(stockKind(mode), items(body));
+    }
+
+    @PostMapping(path = "/stock", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Accepted> stockFile(@RequestParam(defaultValue = "partial") String mode,
+            @RequestPart("file") MultipartFile file) throws IOException {
+        return uploads.accept(stockKind(mode), file);
+    }
+
     /** Any file for any pipeline: {@code type} is categories, products, stock-full or stock-partial. */
     @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Accepted> file(@RequestPart("file") MultipartFile file, @RequestParam String type)
@@ -69,6 +81,15 @@ class UploadController {
                     "expected a JSON array of items, or {\"items\": [...]}");
         }
         return body;
+    }
+
+    private static ImportKind stockKind(String mode) {
+        return switch (mode.toLowerCase(Locale.ROOT)) {
+            case "full" -> ImportKind.STOCK_FULL;
+            case "partial" -> ImportKind.STOCK_PARTIAL;
+            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "mode is 'partial' (only the pairs sent change) or 'full' (the complete stock of the stores sent)");
+        };
     }
 
     private static ImportKind kind(String type) {

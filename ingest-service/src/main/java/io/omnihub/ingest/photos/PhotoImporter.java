@@ -12,6 +12,7 @@ import io.omnihub.ingest.sheet.UnreadableFileException;
 import io.omnihub.platform.kafka.EventPublisher;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
@@ -32,8 +33,8 @@ class PhotoImporter implements Importer {
     }
 
     @Override
-    public ImportKind kind() {
-        return ImportKind.PHOTOS;
+    public Set<ImportKind> kinds() {
+        return Set.of(ImportKind.PHOTOS);
     }
 
     @Override

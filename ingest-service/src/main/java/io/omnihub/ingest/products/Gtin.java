@@ -1,13 +1,13 @@
 package io.omnihub.ingest.products;
 
 /** GTIN-8/12/13/14 (EAN/UPC) codes: digits only, the right length, and a valid check digit. */
-final class Gtin {
+public final class Gtin {
 
     private Gtin() {
     }
 
     /** Null when valid, else why not. */
-    static String problem(String code) {
+    public static String problem(String code) {
         if (!code.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return "EAN must contain digits only";
         }

@@ -1,15 +1,15 @@
 package io.omnihub.ingest.products;
 
+import io.omnihub.ingest.sheet.Column;
 import io.omnihub.ingest.sheet.HeaderNames;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The standard columns of a product file, each with the header names ERPs use for it (English and
  * Portuguese; compared without case, accents or separators) and its camelCase JSON name.
  */
-enum ProductField {
+enum ProductField implements Column {
     REFERENCE(true, "reference", "reference", "sku", "referencia", "ref", "codigo", "cod", "codigo produto"),
     EAN(true, "ean", "ean", "gtin", "ean13", "codigo de barras", "cod barras", "barcode"),
     NAME(true, "name", "name", "nome", "nome produto", "produto", "title", "titulo"),
@@ -36,25 +36,18 @@ enum ProductField {
         this.headers = Arrays.stream(headers).map(HeaderNames::normalize).toList();
     }
 
-    boolean required() {
+    @Override
+    public boolean required() {
         return required;
     }
 
-    String jsonName() {
+    @Override
+    public String jsonName() {
         return jsonName;
     }
 
-    /** The name errors use: the English header. */
-    String column() {
-        return headers.get(0).replace(' ', '_');
-    }
-
-    static Optional<ProductField> byHeader(String header) {
-        String normalized = HeaderNames.normalize(header);
-        return Arrays.stream(values()).filter(field -> field.headers.contains(normalized)).findFirst();
-    }
-
-    static Optional<ProductField> byJsonName(String name) {
-        return Arrays.stream(values()).filter(field -> field.jsonName.equals(name)).findFirst();
+    @Override
+    public List<String> headers() {
+        return headers;
     }
 }

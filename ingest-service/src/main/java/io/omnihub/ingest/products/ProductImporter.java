@@ -8,12 +8,14 @@ import io.omnihub.ingest.imports.ImportOutcome;
 import io.omnihub.ingest.imports.Importer;
 import io.omnihub.ingest.imports.RowError;
 import io.omnihub.ingest.sheet.FileFormat;
+import io.omnihub.ingest.sheet.HeaderRow;
 import io.omnihub.ingest.sheet.JsonItems;
 import io.omnihub.ingest.sheet.SheetRow;
 import io.omnihub.ingest.sheet.Sheets;
 import io.omnihub.ingest.sheet.UnreadableFileException;
 import io.omnihub.platform.kafka.EventPublisher;
 import java.io.InputStream;
+import java.util.Set;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -43,8 +45,8 @@ class ProductImporter implements Importer {
     }
 
     @Override
-    public ImportKind kind() {
-        return ImportKind.PRODUCTS;
+    public Set<ImportKind> kinds() {
+        return Set.of(ImportKind.PRODUCTS);
     }
 
     @Override
@@ -54,15 +56,16 @@ class ProductImporter implements Importer {
         FileFormat format = FileFormat.sniff(in);
         switch (format) {
             case XLSX, XLS -> {
-                var header = new ProductHeader[1];
+                @SuppressWarnings("unchecked")
+                HeaderRow<ProductField>[] header = new HeaderRow[1];
                 Sheets.read(in, format, row -> {
                     if (row.isBlank()) {
                         return;
                     }
                     if (header[0] == null) {
-                        header[0] = ProductHeader.of(row);
+                        header[0] = HeaderRow.of(ProductField.class, row);
                     } else {
-                        run.row(header[0].read(row));
+                        run.row(new ProductRow(row.number(), header[0].values(row), List.of(), header[0].others(row)));
                     }
                 });
                 if (header[0] == null) {
@@ -120,7 +123,7 @@ class ProductImporter implements Importer {
                 } else if (name.equals(ProductField.PHOTO_URLS.jsonName()) && value.isArray()) {
                     value.forEach(url -> photoUrls.add(text(url)));
                 } else {
-                    ProductField.byJsonName(name).ifPresentOrElse(field -> values.put(field, text(value)),
+                    HeaderRow.byJsonName(ProductField.class, name).ifPresentOrElse(field -> values.put(field, text(value)),
                             () -> attributes.put(name, text(value)));
                 }
             }

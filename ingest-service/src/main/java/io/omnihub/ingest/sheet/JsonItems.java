@@ -1,6 +1,8 @@
 package io.omnihub.ingest.sheet;
 
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.ObjIntConsumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -19,9 +21,18 @@ public final class JsonItems {
 
     /** Calls {@code items} with each item and its 1-based position. */
     public static void read(JsonMapper json, InputStream in, ObjIntConsumer<JsonNode> items) {
+        read(json, in, new HashMap<>(), items);
+    }
+
+    /**
+     * As {@link #read(JsonMapper, InputStream, ObjIntConsumer)}, and fills {@code header} with the top-level
+     * properties that come before {@code items} (e.g. a file-wide {@code asOf}).
+     */
+    public static void read(JsonMapper json, InputStream in, Map<String, JsonNode> header,
+            ObjIntConsumer<JsonNode> items) {
         try (JsonParser parser = json.createParser(in)) {
             JsonToken first = parser.nextToken();
-            if (first == JsonToken.START_OBJECT && !toItems(parser)) {
+            if (first == JsonToken.START_OBJECT && !toItems(parser, header)) {
                 throw new UnreadableFileException("JSON object without an \"items\" array");
             } else if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) {
                 throw new UnreadableFileException("JSON must be an array of items or {\"items\": [...]}");
@@ -37,14 +48,18 @@ public final class JsonItems {
     }
 
     /** Moves to the start of the {@code items} array, skipping every other property. */
-    private static boolean toItems(JsonParser parser) {
+    private static boolean toItems(JsonParser parser, Map<String, JsonNode> header) {
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             if ("items".equals(name) && value == JsonToken.START_ARRAY) {
                 return true;
             }
-            parser.skipChildren();
+            if (value.isScalarValue()) {
+                header.put(name, parser.readValueAsTree());
+            } else {
+                parser.skipChildren();
+            }
         }
         return false;
     }

@@ -45,7 +45,16 @@ public class EventPublisher {
      */
     public CompletableFuture<SendResult<String, byte[]>> publish(String topic, String key, String eventId,
             Object event) {
-        var record = new ProducerRecord<>(topic, key, json.writeValueAsBytes(event));
+        return publish(topic, null, key, eventId, event);
+    }
+
+    /**
+     * Sends to one given partition, for markers that every partition must carry (e.g. the end of a
+     * snapshot); {@code partition} null lets the key choose, as usual.
+     */
+    public CompletableFuture<SendResult<String, byte[]>> publish(String topic, Integer partition, String key,
+            String eventId, Object event) {
+        var record = new ProducerRecord<>(topic, partition, key, json.writeValueAsBytes(event));
         Headers headers = record.headers();
         header(headers, CloudEventHeaders.ID, eventId);
         header(headers, CloudEventHeaders.TYPE, EventTypes.typeOf(event.getClass()));
@@ -58,6 +67,11 @@ public class EventPublisher {
             header(headers, CloudEventHeaders.CORRELATION_ID, correlationId);
         }
         return template.send(record);
+    }
+
+    /** How many partitions the topic has, as the producer sees it. */
+    public int partitionsOf(String topic) {
+        return template.partitionsFor(topic).size();
     }
 
     private static void header(Headers headers, String name, String value) {
