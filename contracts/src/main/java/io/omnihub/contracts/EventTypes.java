@@ -3,6 +3,7 @@ package io.omnihub.contracts;
 import io.omnihub.contracts.catalog.CategoryImported;
 import io.omnihub.contracts.catalog.PhotoAttached;
 import io.omnihub.contracts.catalog.ProductUpserted;
+import io.omnihub.contracts.inventory.AvailabilityChanged;
 import io.omnihub.contracts.inventory.StockLevelReported;
 import io.omnihub.contracts.inventory.StockSnapshotCompleted;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
 public final class EventTypes {
 
     public static final List<Class<? extends Record>> ALL = List.of(CategoryImported.class, ProductUpserted.class,
-            PhotoAttached.class, StockLevelReported.class, StockSnapshotCompleted.class);
+            PhotoAttached.class, StockLevelReported.class, StockSnapshotCompleted.class, AvailabilityChanged.class);
 
     private static final Map<String, Class<? extends Record>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventTypes::typeOf, Function.identity()));

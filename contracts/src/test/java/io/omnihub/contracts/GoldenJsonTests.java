@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omnihub.contracts.catalog.CategoryImported;
 import io.omnihub.contracts.catalog.PhotoAttached;
 import io.omnihub.contracts.catalog.ProductUpserted;
+import io.omnihub.contracts.inventory.AvailabilityChanged;
 import io.omnihub.contracts.inventory.StockLevelReported;
 import io.omnihub.contracts.inventory.StockMode;
 import io.omnihub.contracts.inventory.StockSnapshotCompleted;
@@ -81,6 +82,16 @@ class GoldenJsonTests {
                 StockLevelReported.class)).isEqualTo(level);
         assertThat(json.readValue(Golden.bytes("inventory.stock-updates/stock-snapshot-completed.json"),
                 StockSnapshotCompleted.class)).isEqualTo(completed);
+    }
+
+    @Test
+    void availabilityChangedIsWrittenExactlyAsTheGoldenFile() {
+        var event = new AvailabilityChanged("LJ002", "7891000015834", 7, 9, 2, Instant.parse("2026-11-28T17:30:00Z"), 4);
+
+        assertThat(json.readTree(json.writeValueAsBytes(event)))
+                .isEqualTo(json.readTree(Golden.bytes("inventory.availability/availability-changed.json")));
+        assertThat(json.readValue(Golden.bytes("inventory.availability/availability-changed.json"),
+                AvailabilityChanged.class)).isEqualTo(event);
     }
 
     @Test
