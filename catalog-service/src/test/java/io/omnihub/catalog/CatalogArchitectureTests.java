@@ -17,12 +17,20 @@ class CatalogArchitectureTests {
                     "org.springframework.kafka..");
 
     @ArchTest
-    static final ArchRule categoriesDoNotKnowProducts = noClasses().that()
+    static final ArchRule categoriesDoNotKnowProductsOrPhotos = noClasses().that()
             .resideInAPackage("io.omnihub.catalog.category..")
-            .should().dependOnClassesThat().resideInAPackage("io.omnihub.catalog.product..");
+            .should().dependOnClassesThat().resideInAnyPackage("io.omnihub.catalog.product..",
+                    "io.omnihub.catalog.photo..");
+
+    @ArchTest
+    static final ArchRule photosDoNotKnowProductsOrCategories = noClasses().that()
+            .resideInAPackage("io.omnihub.catalog.photo..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.omnihub.catalog.product..",
+                    "io.omnihub.catalog.category..");
 
     @ArchTest
     static final ArchRule theDomainDoesNotKnowItsListeners = noClasses().that()
-            .resideInAnyPackage("io.omnihub.catalog.category..", "io.omnihub.catalog.product..")
+            .resideInAnyPackage("io.omnihub.catalog.category..", "io.omnihub.catalog.product..",
+                    "io.omnihub.catalog.photo..")
             .should().dependOnClassesThat().resideInAPackage("io.omnihub.catalog.messaging..");
 }

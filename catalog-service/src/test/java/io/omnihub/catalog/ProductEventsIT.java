@@ -7,21 +7,15 @@ import io.omnihub.contracts.Golden;
 import io.omnihub.contracts.Topics;
 import io.omnihub.platform.kafka.InvalidEventException;
 import io.omnihub.testsupport.TestInfrastructure;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,8 +31,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -71,19 +63,16 @@ class ProductEventsIT {
     @Autowired
     EmbeddedKafkaBroker kafka;
 
-    private DefaultKafkaProducerFactory<String, byte[]> producers;
-    private KafkaTemplate<String, byte[]> template;
+    private ProductsTopic topic;
 
     @BeforeAll
     void producer() {
-        producers = new DefaultKafkaProducerFactory<>(KafkaTestUtils.producerProps(kafka), new StringSerializer(),
-                new ByteArraySerializer());
-        template = new KafkaTemplate<>(producers);
+        topic = new ProductsTopic(kafka, PARTITIONS);
     }
 
     @AfterAll
     void closeProducer() {
-        producers.destroy();
+        topic.close();
     }
 
     @Test
@@ -107,6 +96,8 @@ class ProductEventsIT {
         assertThat(response.getBody()).contains("\"price\":333.14", "\"discountedPrice\":299.9");
         assertThat(product.path("photoUrls").get(0).asString())
                 .isEqualTo("https://cdn.example-loja.com.br/img/1001-1.jpg");
+        assertThat(product.path("photos").isArray()).isTrue();
+        assertThat(product.path("photos")).isEmpty();
         assertThat(product.path("active").asBoolean()).isTrue();
         assertThat(product.path("attributes").path("Material").asString()).isEqualTo("Algodão");
         assertThat(product.path("updatedAt").asString()).isNotBlank();
@@ -247,48 +238,60 @@ class ProductEventsIT {
 
     @Test
     void anEventWithoutAReferenceGoesToTheDeadLetterTopic() {
-        var consumer = new DefaultKafkaConsumerFactory<>(KafkaTestUtils.consumerProps(kafka, "dlt-" + UUID.randomUUID(),
-                false), new StringDeserializer(), new ByteArrayDeserializer()).createConsumer();
-        consumer.subscribe(List.of(Topics.deadLetter(Topics.CATALOG_PRODUCTS)));
-        try {
-            send("sem-referencia", event("", Map.of()));
+        ConsumerRecord<String, byte[]> dead = deadLetterOf(() -> send("sem-referencia", event("", Map.of())),
+                "sem-referencia");
 
-            ConsumerRecord<String, byte[]> dead = KafkaTestUtils.getSingleRecord(consumer,
-                    Topics.deadLetter(Topics.CATALOG_PRODUCTS), PATIENCE);
+        assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).isEqualTo(InvalidEventException.class.getName());
+    }
 
-            assertThat(dead.key()).isEqualTo("sem-referencia");
-            assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-cause-fqcn").value(),
-                    StandardCharsets.UTF_8)).isEqualTo(InvalidEventException.class.getName());
-        } finally {
-            consumer.close();
+    @Test
+    void aRecordWithoutCloudEventsTypeGoesToTheDeadLetterTopicAtOnceSayingSo() {
+        ConsumerRecord<String, byte[]> dead = deadLetterOf(
+                () -> topic.send("SEM-TIPO", null, event("SEM-TIPO", Map.of())), "SEM-TIPO");
+
+        assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).isEqualTo(
+                "org.springframework.kafka.support.converter.ConversionException");
+        assertThat(header(dead, "kafka_dlt-exception-message")).contains("without a known ce_type");
+        assertThat(product("SEM-TIPO")).isNull();
+    }
+
+    @Test
+    void anEventOfATypeThisTopicDoesNotCarryGoesToTheDeadLetterTopic() {
+        ConsumerRecord<String, byte[]> dead = deadLetterOf(() -> topic.send("OUTRO-TIPO",
+                "io.omnihub.catalog.category-imported", Golden.bytes("catalog.categories/category-imported.json")),
+                "OUTRO-TIPO");
+
+        assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).isEqualTo(InvalidEventException.class.getName());
+        assertThat(header(dead, "kafka_dlt-exception-message")).contains("io.omnihub.catalog.category-imported");
+    }
+
+    /** Runs the sending and answers the record with this key that reaches the dead-letter topic. */
+    private ConsumerRecord<String, byte[]> deadLetterOf(Runnable sending, String key) {
+        String deadLetters = Topics.deadLetter(Topics.CATALOG_PRODUCTS);
+        try (var consumer = new DefaultKafkaConsumerFactory<>(KafkaTestUtils.consumerProps(kafka,
+                "dlt-" + UUID.randomUUID(), false), new StringDeserializer(), new ByteArrayDeserializer())
+                .createConsumer()) {
+            consumer.subscribe(List.of(deadLetters));
+            sending.run();
+            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+            return await().atMost(PATIENCE).until(() -> {
+                KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).records(deadLetters).forEach(seen::add);
+                return seen.stream().filter(record -> key.equals(record.key())).findFirst().orElse(null);
+            }, record -> record != null);
         }
     }
 
-    /** A product event as ingest writes it: every field present, the given ones overridden. */
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
     private static byte[] event(String reference, Map<String, Object> overrides) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("reference", reference);
-        event.put("ean", "7890000000000");
-        event.put("name", "Produto " + reference);
-        event.put("description", null);
-        event.put("brand", "Marca");
-        event.put("category", null);
-        event.put("color", null);
-        event.put("size", null);
-        event.put("price", new BigDecimal("19.90"));
-        event.put("discountedPrice", new BigDecimal("17.90"));
-        event.put("photoUrls", List.of());
-        event.put("active", true);
-        event.put("attributes", Map.of());
-        event.put("importId", "imp-it");
-        event.put("row", 1);
-        event.put("receivedAt", "2026-11-29T10:15:00Z");
-        event.putAll(overrides);
-        return JSON.writeValueAsBytes(event);
+        return ProductsTopic.product(reference, overrides);
     }
 
     private void send(String key, byte[] value) {
-        template.send(new ProducerRecord<>(Topics.CATALOG_PRODUCTS, key, value)).join();
+        topic.send(key, ProductsTopic.PRODUCT_UPSERTED, value);
     }
 
     /**
@@ -296,11 +299,9 @@ class ProductEventsIT {
      * for the marker: records of a partition are handled in order, so the event has been handled too.
      */
     private void sendInOrderAndWait(String key, byte[] value) {
-        int partition = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
         String marker = "MARK-" + UUID.randomUUID();
-        template.send(new ProducerRecord<>(Topics.CATALOG_PRODUCTS, partition, key, value)).join();
-        template.send(new ProducerRecord<>(Topics.CATALOG_PRODUCTS, partition, marker, event(marker, Map.of())))
-                .join();
+        topic.sendToPartitionOf(key, key, ProductsTopic.PRODUCT_UPSERTED, value);
+        topic.sendToPartitionOf(key, marker, ProductsTopic.PRODUCT_UPSERTED, event(marker, Map.of()));
         awaitProduct(marker);
     }
 

@@ -1,22 +1,26 @@
 package io.omnihub.catalog.product;
 
 import io.omnihub.catalog.category.CategoryTree;
+import io.omnihub.catalog.photo.PhotoResponse;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A product as the API shows it; the category's path is the one it has in the tree now. */
+/**
+ * A product as the API shows it; the category's path is the one it has in the tree now. {@code photoUrls} are
+ * the ERP's URLs as given; {@code photos} the images delivered as files, served by omnihub, in sequence order.
+ */
 record ProductResponse(String reference, String ean, String name, String description, String brand,
         CategoryRef category, String color, String size, BigDecimal price, BigDecimal discountedPrice,
-        List<String> photoUrls, boolean active, Map<String, String> attributes, Instant updatedAt,
-        SourceRef source) {
+        List<String> photoUrls, List<PhotoResponse> photos, boolean active, Map<String, String> attributes,
+        Instant updatedAt, SourceRef source) {
 
-    static ProductResponse of(Product product, CategoryTree tree) {
+    static ProductResponse of(Product product, CategoryTree tree, List<PhotoResponse> photos) {
         return new ProductResponse(product.reference(), product.ean(), product.name(), product.description(),
                 product.brand(), CategoryRef.of(product, tree), product.color(), product.size(),
                 plain(product.price()), plain(product.discountedPrice()),
-                product.photoUrls() == null ? List.of() : product.photoUrls(), product.active(),
+                product.photoUrls() == null ? List.of() : product.photoUrls(), List.copyOf(photos), product.active(),
                 product.attributeMap(), product.updatedAt(), SourceRef.of(product.source()));
     }
 

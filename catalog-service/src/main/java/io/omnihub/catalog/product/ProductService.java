@@ -4,7 +4,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.omnihub.catalog.category.CategoryService;
 import io.omnihub.catalog.category.CategoryTree;
+import io.omnihub.catalog.photo.PhotoResponse;
+import io.omnihub.catalog.photo.PhotoService;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,11 +26,13 @@ public class ProductService {
 
     private final MongoTemplate mongo;
     private final CategoryService categories;
+    private final PhotoService photos;
     private final Clock clock;
 
-    ProductService(MongoTemplate mongo, CategoryService categories, Clock clock) {
+    ProductService(MongoTemplate mongo, CategoryService categories, PhotoService photos, Clock clock) {
         this.mongo = mongo;
         this.categories = categories;
+        this.photos = photos;
         this.clock = clock;
     }
 
@@ -55,7 +61,11 @@ public class ProductService {
 
     Optional<ProductResponse> find(String reference) {
         return Optional.ofNullable(mongo.findById(reference, Product.class))
-                .map(product -> ProductResponse.of(product, categories.snapshot()));
+                .map(product -> ProductResponse.of(product, categories.snapshot(), photos.photosOf(reference)));
+    }
+
+    boolean exists(String reference) {
+        return mongo.exists(Query.query(where("_id").is(reference)), COLLECTION);
     }
 
     ProductPage search(ProductFilter filter, int page, int size) {
@@ -63,8 +73,12 @@ public class ProductService {
         Query query = Query.query(filter.toCriteria(tree));
         long total = mongo.count(query, Product.class);
         query.with(Sort.by("_id")).skip((long) page * size).limit(size);
-        var items = mongo.find(query, Product.class).stream().map(product -> ProductResponse.of(product, tree))
-                .toList();
+        List<Product> found = mongo.find(query, Product.class);
+        // the page's photos in one query, not one per product
+        Map<String, List<PhotoResponse>> photosByReference = photos.photosOf(
+                found.stream().map(Product::reference).toList());
+        var items = found.stream().map(product -> ProductResponse.of(product, tree,
+                photosByReference.getOrDefault(product.reference(), List.of()))).toList();
         return ProductPage.of(items, page, size, total);
     }
 

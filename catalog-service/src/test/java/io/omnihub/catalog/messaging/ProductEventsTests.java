@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnihub.contracts.Golden;
+import io.omnihub.contracts.catalog.PhotoAttached;
 import io.omnihub.contracts.catalog.ProductUpserted;
 import io.omnihub.platform.kafka.InvalidEventException;
 import java.math.BigDecimal;
@@ -53,6 +54,47 @@ class ProductEventsTests {
                 .isInstanceOf(InvalidEventException.class);
         assertThatThrownBy(() -> ProductEvents.toUpdate(event("1001", null)))
                 .isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void mapsTheProducersGoldenPhotoEventFieldByField() {
+        var event = json.readValue(Golden.bytes("catalog.products/photo-attached.json"), PhotoAttached.class);
+
+        var photo = ProductEvents.toPhoto(event);
+
+        assertThat(photo.reference()).isEqualTo("1001");
+        assertThat(photo.sequence()).isEqualTo(2);
+        assertThat(photo.contentType()).isEqualTo("image/png");
+        assertThat(photo.size()).isEqualTo(178);
+        assertThat(photo.bucket()).isEqualTo("omnihub-archive");
+        assertThat(photo.key()).isEqualTo("imp-01JDZ3Q8W7/photos/1001 2.png");
+        assertThat(photo.importId()).isEqualTo("imp-01JDZ3Q8W7");
+        assertThat(photo.receivedAt()).isEqualTo(Instant.parse("2026-11-29T10:16:00Z"));
+    }
+
+    @Test
+    void aPhotoOutsideTheArchiveIsInvalidSoThatTheApiNeverServesOtherBuckets() {
+        assertThatThrownBy(() -> ProductEvents.toPhoto(photo("1001", 1, "image/png", "omnihub-inbox", Instant.EPOCH)))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("omnihub-archive");
+        assertThatThrownBy(() -> ProductEvents.toPhoto(photo("1001", 1, "image/png", null, Instant.EPOCH)))
+                .isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void aPhotoWithoutReferenceSequenceImageTypeOrReceiptTimeIsInvalid() {
+        assertThatThrownBy(() -> ProductEvents.toPhoto(photo(" ", 1, "image/png", "omnihub-archive", Instant.EPOCH)))
+                .isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> ProductEvents.toPhoto(photo("1001", 0, "image/png", "omnihub-archive", Instant.EPOCH)))
+                .isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> ProductEvents.toPhoto(photo("1001", 1, "text/html", "omnihub-archive", Instant.EPOCH)))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("text/html");
+        assertThatThrownBy(() -> ProductEvents.toPhoto(photo("1001", 1, "image/png", "omnihub-archive", null)))
+                .isInstanceOf(InvalidEventException.class);
+    }
+
+    private static PhotoAttached photo(String reference, int sequence, String contentType, String bucket,
+            Instant receivedAt) {
+        return new PhotoAttached(reference, sequence, contentType, 10, bucket, "imp/photos/x.png", "imp", receivedAt);
     }
 
     private static ProductUpserted event(String reference, Instant receivedAt) {

@@ -3,6 +3,7 @@ package io.omnihub.catalog.product;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnihub.catalog.category.CategoryService;
+import io.omnihub.catalog.photo.PhotoService;
 import io.omnihub.testsupport.TestInfrastructure;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -32,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Newest-wins upserts against a real MongoDB-wire server, without Kafka in the way. */
 @DataMongoTest
-@Import({ProductService.class, CategoryService.class, ProductServiceIT.Clocks.class})
+@Import({ProductService.class, CategoryService.class, PhotoService.class, ProductServiceIT.Clocks.class})
 class ProductServiceIT {
 
     private static final Instant MONDAY = Instant.parse("2026-11-30T09:00:00Z");

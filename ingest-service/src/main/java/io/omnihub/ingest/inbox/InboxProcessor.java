@@ -73,16 +73,16 @@ public class InboxProcessor {
     }
 
     private void run(Importer importer, ImportJob job, StoredObject object) {
+        // archived first: whatever an event points at (a photo, say) is there before the event is
         String archiveKey = ImportJob.archiveKeyOf(job.id(), object.key());
+        store.copy(object, Buckets.ARCHIVE, archiveKey);
         try (InputStream content = store.open(object)) {
             ImportOutcome outcome = importer.run(job, content);
             String report = reports.write(job.id(), outcome.errors());
-            store.copy(object, Buckets.ARCHIVE, archiveKey);
             jobs.finish(job, outcome, archiveKey, report);
             log.info("import {} of {}: {} rows, {} accepted, {} rejected", job.id(), object.key(), outcome.rowsRead(),
-                    outcome.rowsAccepted(), outcome.errors().size());
+                    outcome.rowsAccepted(), outcome.rowsRejected());
         } catch (UnreadableFileException e) {
-            store.copy(object, Buckets.ARCHIVE, archiveKey);
             jobs.reject(job, e.getMessage(), archiveKey);
             log.info("import {} of {} rejected: {}", job.id(), object.key(), e.getMessage());
         } catch (IOException e) {

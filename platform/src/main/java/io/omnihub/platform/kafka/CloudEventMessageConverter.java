@@ -28,10 +28,15 @@ class CloudEventMessageConverter extends ByteArrayJacksonJsonMessageConverter {
     @Override
     protected Object extractAndConvertValue(ConsumerRecord<?, ?> record, Type type) {
         Optional<Class<? extends Record>> declared = declaredType(record);
+        boolean severalTypes = type == null || type == Object.class;
+        if (declared.isEmpty() && severalTypes && record.value() != null) {
+            throw new ConversionException("a record without a known ce_type reached a listener of several event "
+                    + "types", record, null);
+        }
         if (declared.isEmpty() || !(record.value() instanceof byte[] bytes)) {
             return super.extractAndConvertValue(record, type);
         }
-        if (type == null || type == Object.class) {
+        if (severalTypes) {
             return read(bytes, declared.get());
         }
         if (type instanceof Class<?> wanted && wanted.isRecord() && !wanted.isAssignableFrom(declared.get())) {

@@ -21,7 +21,7 @@ final class Repository {
 
     /** Modules that are libraries or tests, not deployable services; every other module must be deployed. */
     static final Set<String> NOT_SERVICES =
-            Set.of("contracts", "platform", "local-stack", "test-support", "system-tests");
+            Set.of("contracts", "platform", "local-stack", "test-support", "system-tests", "benchmarks");
 
     private final Path root;
 
