@@ -12,17 +12,14 @@ import io.omnihub.localstack.Part;
 import io.omnihub.localstack.PartStatus;
 import io.omnihub.testsupport.Fixtures;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -41,21 +38,8 @@ class CategoriesJourneyIT {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeAll
-    static void up() throws IOException {
-        // under target/, so the logs of every part are there to read when a journey fails
-        Path home = Files.createDirectories(Path.of("target", "stacks"));
-        stack = new LocalStack(LocalStack.Settings.forTests(Fixtures.directory().getParent(),
-                Files.createTempDirectory(home, "categories-"))
-                .withEnv("INBOX_POLL_INTERVAL", "500ms"));
-        stack.up();
-    }
-
-    @AfterAll
-    static void down() {
-        if (stack != null) {
-            stack.down();
-            assertThat(stack.status()).allMatch(status -> !status.running());
-        }
+    static void up() {
+        stack = EmbeddedStack.get();
     }
 
     @Test
