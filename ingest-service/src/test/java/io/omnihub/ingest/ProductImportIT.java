@@ -5,67 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omnihub.contracts.Buckets;
 import io.omnihub.contracts.Topics;
 import io.omnihub.testsupport.Fixtures;
-import io.omnihub.testsupport.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Products through each entry point: Excel and legacy Excel in the inbox, JSON pushed to the API. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "omnihub.inbox.poll-interval=200ms"})
-@AutoConfigureTestRestTemplate
-@EmbeddedKafka(partitions = 3)
-class ProductImportIT {
+class ProductImportIT extends EmbeddedIngestTest {
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("ingest-" + UUID.randomUUID()));
-        registry.add("omnihub.s3.endpoint", TestInfrastructure::s3Endpoint);
-        registry.add("omnihub.s3.access-key", () -> TestInfrastructure.S3_ACCESS_KEY);
-        registry.add("omnihub.s3.secret-key", () -> TestInfrastructure.S3_SECRET_KEY);
-    }
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    private final JsonMapper json = JsonMapper.builder().build();
-    private IngestDriver ingest;
-
-    @BeforeEach
-    void connect() {
-        ingest = new IngestDriver(http, TestInfrastructure.s3Endpoint(), TestInfrastructure.S3_ACCESS_KEY,
-                TestInfrastructure.S3_SECRET_KEY, bootstrapServers, Topics.CATALOG_PRODUCTS);
-    }
-
-    @AfterEach
-    void close() {
-        ingest.close();
+    @Override
+    String topic() {
+        return Topics.CATALOG_PRODUCTS;
     }
 
     @Test

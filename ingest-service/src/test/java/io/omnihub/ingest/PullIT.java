@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.omnihub.contracts.Topics;
 import io.omnihub.testsupport.Fixtures;
-import io.omnihub.testsupport.TestInfrastructure;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -15,40 +14,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Pulling products from an ERP's API: a real HTTP server stands in for the ERP, outages and slowness included. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "omnihub.inbox.poll-interval=200ms"})
-@AutoConfigureTestRestTemplate
-@EmbeddedKafka(partitions = 3)
-class PullIT {
+class PullIT extends EmbeddedIngestTest {
 
     private static final StandInErp erp = StandInErp.start();
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("ingest-" + UUID.randomUUID()));
-        registry.add("omnihub.s3.endpoint", TestInfrastructure::s3Endpoint);
-        registry.add("omnihub.s3.access-key", () -> TestInfrastructure.S3_ACCESS_KEY);
-        registry.add("omnihub.s3.secret-key", () -> TestInfrastructure.S3_SECRET_KEY);
+    static void integrations(DynamicPropertyRegistry registry) {
         for (int i = 0; i < 3; i++) {
             String prefix = "omnihub.pull.integrations[" + i + "].";
             String name = List.of("steady", "flaky", "slow").get(i);
@@ -65,23 +47,9 @@ class PullIT {
         }
     }
 
-    @Autowired
-    TestRestTemplate http;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    private IngestDriver ingest;
-
-    @BeforeEach
-    void connect() {
-        ingest = new IngestDriver(http, TestInfrastructure.s3Endpoint(), TestInfrastructure.S3_ACCESS_KEY,
-                TestInfrastructure.S3_SECRET_KEY, bootstrapServers, Topics.CATALOG_PRODUCTS);
-    }
-
-    @AfterEach
-    void close() {
-        ingest.close();
+    @Override
+    String topic() {
+        return Topics.CATALOG_PRODUCTS;
     }
 
     @AfterAll
@@ -174,7 +142,7 @@ class PullIT {
         private final Map<String, List<Integer>> asked = new ConcurrentHashMap<>();
         private final List<JsonNode> products = new ArrayList<>();
         private final JsonMapper json = JsonMapper.builder().build();
-
+    
         private StandInErp(HttpServer server) {
             this.server = server;
             json.readTree(Fixtures.bytes("products.json")).path("items").forEach(products::add);

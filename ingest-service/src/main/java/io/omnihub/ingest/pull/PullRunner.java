@@ -98,24 +98,30 @@ class PullRunner {
 
     private Optional<PullState> claim(PullProperties.Integration integration) {
         Instant now = clock.instant();
-        try {
-            mongo.insert(new PullState(integration.name(), null, integration.firstPage(), PullStatus.IDLE, null,
-                    null, null, 0, null, null));
-        } catch (DuplicateKeyException exists) {
-            // the usual case: it has pulled before
+        PullState current = mongo.findById(integration.name(), PullState.class);
+        if (current == null) {
+            try {
+                return Optional.of(mongo.insert(new PullState(integration.name(), newRunId(), integration.firstPage(),
+                        PullStatus.RUNNING, now.plus(LEASE), now, null, 0, null, null)));
+            } catch (DuplicateKeyException raced) {
+                current = mongo.findById(integration.name(), PullState.class);
+            }
         }
         Query free = Query.query(where("name").is(integration.name()).orOperator(
                 where("status").ne(PullStatus.RUNNING), where("leaseUntil").lt(now)));
-        PullState current = mongo.findById(integration.name(), PullState.class);
         // a run that was interrupted (or whose worker died) resumes with its id and page; a finished one starts over
-        boolean resume = current != null && current.status() != PullStatus.IDLE;
+        boolean resume = current.status() != PullStatus.IDLE;
         Update start = new Update().set("status", PullStatus.RUNNING).set("leaseUntil", now.plus(LEASE));
         if (!resume) {
-            start.set("runId", UUID.randomUUID().toString().substring(0, 8)).set("nextPage", integration.firstPage())
-                    .set("runStartedAt", now).set("pagesThisRun", 0);
+            start.set("runId", newRunId()).set("nextPage", integration.firstPage()).set("runStartedAt", now)
+                    .set("pagesThisRun", 0);
         }
         return Optional.ofNullable(mongo.findAndModify(free, start, FindAndModifyOptions.options().returnNew(true),
                 PullState.class));
+    }
+
+    private static String newRunId() {
+        return UUID.randomUUID().toString().substring(0, 8);
     }
 
     private void advance(PullProperties.Integration integration, int nextPage) {

@@ -3,7 +3,6 @@ package io.omnihub.ingest.sheet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,33 +42,19 @@ class HeaderRowTests {
     }
 
     private enum Field implements Column {
-        REFERENCE(true, "reference", "reference", "sku", "referencia"),
-        EAN(true, "ean", "ean", "codigo de barras"),
-        DISCOUNTED_PRICE(false, "discountedPrice", "discounted price", "preco com desconto");
+        REFERENCE(Names.required("reference", "reference", "sku", "referencia")),
+        EAN(Names.required("ean", "ean", "codigo de barras")),
+        DISCOUNTED_PRICE(Names.optional("discountedPrice", "discounted price", "preco com desconto"));
 
-        private final boolean required;
-        private final String jsonName;
-        private final List<String> headers;
+        private final Names names;
 
-        Field(boolean required, String jsonName, String... headers) {
-            this.required = required;
-            this.jsonName = jsonName;
-            this.headers = Arrays.stream(headers).map(HeaderNames::normalize).toList();
+        Field(Names names) {
+            this.names = names;
         }
 
         @Override
-        public boolean required() {
-            return required;
-        }
-
-        @Override
-        public String jsonName() {
-            return jsonName;
-        }
-
-        @Override
-        public List<String> headers() {
-            return headers;
+        public Names names() {
+            return names;
         }
     }
 }
