@@ -1,0 +1,28 @@
+package io.omnihub.inventory.stock;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * How far a full snapshot has been applied: which partitions' markers have been read. Markers are added with
+ * one atomic {@code $addToSet} each, so the consumer that reads the last one, whichever it is, sees them all.
+ *
+ * @param completedPartitions the partitions whose marker has been read
+ * @param zeroedAt            when the pairs absent from the snapshot were set to zero; null until then
+ * @param zeroed              how many pairs that was
+ */
+@Document("snapshots")
+record SnapshotProgress(@Id String snapshotId, String importId, List<String> storeIds, Instant asOf, int partitions,
+        List<Integer> completedPartitions, Instant firstMarkerAt, Instant zeroedAt, long zeroed) {
+
+    SnapshotProgress {
+        storeIds = storeIds == null ? List.of() : List.copyOf(storeIds);
+        completedPartitions = completedPartitions == null ? List.of() : List.copyOf(completedPartitions);
+    }
+
+    boolean isApplied() {
+        return completedPartitions.size() >= partitions;
+    }
+}

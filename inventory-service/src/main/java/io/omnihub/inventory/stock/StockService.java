@@ -1,0 +1,113 @@
+package io.omnihub.inventory.stock;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.omnihub.inventory.availability.AvailabilityPolicy;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/** Applies the ERP's stock figures, newest wins, keeps availability with them, and answers stock queries. */
+@Service
+public class StockService {
+
+    private static final Logger log = LoggerFactory.getLogger(StockService.class);
+
+    private final StockStore store;
+    private final MongoTemplate mongo;
+    private final AvailabilityPolicy policy;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    StockService(StockStore store, MongoTemplate mongo, AvailabilityPolicy policy, Clock clock,
+            ApplicationEventPublisher events) {
+        this.store = store;
+        this.mongo = mongo;
+        this.policy = policy;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * Applies the figure unless an as new or newer one is applied already, and remembers that the pair was in
+     * the figure's full snapshot either way; answers whether anything was stored. Redelivery stores nothing.
+     */
+    public boolean apply(StockReport report) {
+        return change(report.storeId(), report.ean(), level -> level.report(report, policy, clock.instant()));
+    }
+
+    /**
+     * Sets to zero the pairs of the snapshot's stores that were absent from it and whose figure is older than
+     * it. Safe to run again, whole or after a crash half-way: a pair zeroed by this snapshot no longer matches.
+     */
+    long zeroAbsentFrom(SnapshotMarker snapshot) {
+        if (snapshot.storeIds().isEmpty()) {
+            return 0;
+        }
+        // the candidates by index; each is checked again on its fresh state by StockLevel before it is written
+        Query candidates = Query.query(where("storeId").in(snapshot.storeIds()).and("snapshots")
+                .ne(snapshot.snapshotId()).and("sequence").lt(ReportSequence.asOfKey(snapshot.asOf())));
+        candidates.fields().include("_id", "storeId", "ean");
+        List<Document> absent = mongo.find(candidates, Document.class, "stock");
+        long zeroed = absent.stream().filter(pair -> change(pair.getString("storeId"), pair.getString("ean"),
+                level -> level.zeroedAbsentFrom(snapshot, policy, clock.instant()))).count();
+        log.info("Snapshot {}: {} pairs of {} absent from it set to zero", snapshot.snapshotId(), zeroed,
+                snapshot.storeIds());
+        return zeroed;
+    }
+
+    /**
+     * A changed safety stock applies to the stock already held, not only to the pairs the ERP reports next; the
+     * changed availability goes out like any other.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void recalculateOnStart() {
+        recalculate();
+    }
+
+    /** Computes every pair's availability again with the safety stock as configured now; answers how many changed. */
+    long recalculate() {
+        long changed;
+        try (Stream<StockLevel> levels = mongo.stream(new Query(), StockLevel.class)) {
+            changed = levels.filter(level -> level.recalculated(policy, clock.instant()).isPresent())
+                    .filter(level -> change(level.storeId(), level.ean(),
+                            current -> current.recalculated(policy, clock.instant())))
+                    .count();
+        }
+        if (changed > 0) {
+            log.info("Safety stock reconfigured: the availability of {} pairs changed", changed);
+        }
+        return changed;
+    }
+
+    List<StockLevel> ofEan(String ean) {
+        return mongo.find(Query.query(where("ean").is(ean)).with(Sort.by("storeId")), StockLevel.class);
+    }
+
+    StockPage ofStore(String storeId, int page, int size) {
+        Query query = Query.query(where("storeId").is(storeId));
+        long total = mongo.count(query, StockLevel.class);
+        query.with(Sort.by("ean")).skip((long) page * size).limit(size);
+        List<StockResponse> items = mongo.find(query, StockLevel.class).stream().map(StockResponse::of).toList();
+        return StockPage.of(items, page, size, total);
+    }
+
+    private boolean change(String storeId, String ean, Function<StockLevel, Optional<StockLevel>> change) {
+        Optional<StockLevel> written = store.change(storeId, ean, change);
+        written.filter(StockLevel::unpublished).ifPresent(level -> events.publishEvent(
+                new AvailabilityPending(level.storeId(), level.ean(), level.version())));
+        return written.isPresent();
+    }
+}

@@ -1,0 +1,248 @@
+package io.omnihub.inventory.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omnihub.inventory.availability.AvailabilityPolicy;
+import io.omnihub.testsupport.TestInfrastructure;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+/** Newest-wins figures and the availability outbox against a real MongoDB-wire server, without Kafka. */
+@DataMongoTest
+@Import({StockService.class, StockStore.class, StockOutbox.class, StockServiceIT.Policies.class})
+@RecordApplicationEvents
+class StockServiceIT {
+
+    private static final String EAN = "7891000000007";
+    private static final Instant MONDAY = Instant.parse("2026-11-30T09:00:00Z");
+    private static final Instant TUESDAY = Instant.parse("2026-12-01T09:00:00Z");
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("inventory-stock-" + UUID.randomUUID()));
+    }
+
+    @Autowired
+    StockService stock;
+
+    @Autowired
+    StockStore store;
+
+    @Autowired
+    StockOutbox outbox;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    ApplicationEvents events;
+
+    @Test
+    void anOlderFigureArrivingAfterANewerOneChangesNothing() {
+        String store = store();
+        stock.apply(report(store, 4, TUESDAY, 1));
+
+        boolean applied = stock.apply(report(store, 10, MONDAY, 500));
+
+        assertThat(applied).isFalse();
+        StockLevel level = stored(store);
+        assertThat(level.onHand()).isEqualTo(4);
+        assertThat(level.asOf()).isEqualTo(TUESDAY);
+        assertThat(level.version()).isEqualTo(1);
+        assertThat(level.revision()).isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveredFigureWritesNothingAndAnnouncesNothing() {
+        String store = store();
+        StockReport figure = report(store, 10, MONDAY, 1);
+        stock.apply(figure);
+        outbox.markPublished(PendingAvailability.of(stored(store)));
+        StockLevel before = stored(store);
+        events.clear();
+
+        boolean applied = stock.apply(figure);
+
+        assertThat(applied).isFalse();
+        assertThat(stored(store)).isEqualTo(before);
+        assertThat(stored(store).unpublished()).isFalse();
+        assertThat(events.stream(AvailabilityPending.class)).isEmpty();
+        assertThat(pendingOf(store)).isEmpty();
+    }
+
+    @Test
+    void aChangeIsStoredWithItsAvailabilityAndItsOutboxInOneDocument() {
+        String store = store();
+
+        stock.apply(report(store, 10, MONDAY, 1));
+
+        StockLevel level = stored(store);
+        assertThat(level.onHand()).isEqualTo(10);
+        assertThat(level.safetyStock()).isEqualTo(1);
+        assertThat(level.available()).isEqualTo(9);
+        assertThat(level.version()).isEqualTo(1);
+        assertThat(level.publishedVersion()).isZero();
+        assertThat(pendingOf(store)).containsExactly(
+                new PendingAvailability(store, EAN, 9, 10, 0, MONDAY, 1));
+        assertThat(events.stream(AvailabilityPending.class)).contains(new AvailabilityPending(store, EAN, 1));
+    }
+
+    @Test
+    void markingPublishedEmptiesTheOutboxUnlessThePairChangedMeanwhile() {
+        String store = store();
+        stock.apply(report(store, 10, MONDAY, 1));
+        PendingAvailability first = pendingOf(store).get(0);
+        stock.apply(report(store, 6, TUESDAY, 1));
+
+        boolean outdated = outbox.markPublished(first);
+
+        assertThat(outdated).isFalse();
+        assertThat(pendingOf(store)).extracting(PendingAvailability::version, PendingAvailability::onHand)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 6L));
+
+        PendingAvailability second = pendingOf(store).get(0);
+        assertThat(outbox.markPublished(second)).isTrue();
+        assertThat(pendingOf(store)).isEmpty();
+        assertThat(stored(store).publishedVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void anOlderVersionRelayedAfterANewerOneWasMarkedPublishedPutsThePairBackInTheOutbox() {
+        String store = store();
+        stock.apply(report(store, 10, MONDAY, 1));
+        PendingAvailability older = pendingOf(store).get(0);
+        stock.apply(report(store, 6, TUESDAY, 1));
+        outbox.markPublished(pendingOf(store).get(0));
+
+        // another replica's relay, slower, now acknowledges the older version: it may be last on the topic
+        outbox.markPublished(older);
+
+        assertThat(pendingOf(store)).extracting(PendingAvailability::version).containsExactly(2L);
+    }
+
+    @Test
+    void aWriterThatReadBeforeTheRelayMarkedRetriesOnTheMarkedState() {
+        String store = store();
+        stock.apply(report(store, 10, MONDAY, 1));
+        String id = StockLevel.id(store, EAN);
+
+        var written = this.store.change(store, EAN, current -> {
+            if (current.publishedVersion() == 0) {
+                // the relay marks version 1 published between this writer's read and its write
+                outbox.markPublished(PendingAvailability.of(current));
+            }
+            return current.report(report(store, 6, TUESDAY, 1), policy(), clock.instant());
+        });
+
+        assertThat(written).isPresent();
+        StockLevel level = mongo.findById(id, StockLevel.class);
+        assertThat(level.onHand()).isEqualTo(6);
+        assertThat(level.publishedVersion()).isEqualTo(1);
+        assertThat(level.version()).isEqualTo(2);
+        assertThat(level.unpublished()).isTrue();
+    }
+
+    @Test
+    void figuresRacingInAnyOrderLeaveTheNewest() throws Exception {
+        String store = store();
+        List<StockReport> figures = new ArrayList<>();
+        for (int row = 1; row <= 40; row++) {
+            figures.add(report(store, row, row % 2 == 0 ? TUESDAY : MONDAY, row));
+        }
+        Collections.shuffle(figures, new Random(7));
+
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> applies = figures.stream()
+                    .<Callable<Boolean>>map(figure -> () -> stock.apply(figure)).toList();
+            for (Future<Boolean> result : pool.invokeAll(applies)) {
+                result.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        StockLevel level = stored(store);
+        assertThat(level.onHand()).isEqualTo(40);
+        assertThat(level.asOf()).isEqualTo(TUESDAY);
+        assertThat(level.available()).isEqualTo(39);
+    }
+
+    @Test
+    void aReconfiguredSafetyStockAppliesToStockAlreadyHeld() {
+        String store = store();
+        stock.apply(report(store, 10, MONDAY, 1));
+        var reconfigured = new StockService(this.store, mongo, new AvailabilityPolicy(1, Map.of(store, 4L), Map.of()),
+                clock, publisher);
+
+        long changed = reconfigured.recalculate();
+
+        assertThat(changed).isGreaterThanOrEqualTo(1);
+        assertThat(stored(store).available()).isEqualTo(6);
+        assertThat(stored(store).version()).isEqualTo(2);
+        assertThat(reconfigured.recalculate()).isZero();
+    }
+
+    private StockLevel stored(String store) {
+        return mongo.findById(StockLevel.id(store, EAN), StockLevel.class);
+    }
+
+    private List<PendingAvailability> pendingOf(String store) {
+        return outbox.pending(10_000).stream().filter(pending -> pending.storeId().equals(store)).toList();
+    }
+
+    private static AvailabilityPolicy policy() {
+        return new AvailabilityPolicy(1, Map.of(), Map.of());
+    }
+
+    private static String store() {
+        return "S-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static StockReport report(String store, long quantity, Instant asOf, long row) {
+        return new StockReport(store, EAN, quantity, asOf, null, "imp-" + row, row, asOf.plusSeconds(60));
+    }
+
+    @TestConfiguration
+    static class Policies {
+
+        @Bean
+        AvailabilityPolicy availabilityPolicy() {
+            return policy();
+        }
+
+        @Bean
+        Clock clock() {
+            return Clock.tick(Clock.system(ZoneOffset.UTC), Duration.ofMillis(1));
+        }
+    }
+}
