@@ -77,12 +77,14 @@ public final class LocalStack implements AutoCloseable {
      * @param parts               the parts to start, e.g. only the infrastructure
      * @param infraClasspath      the classpath of the Kafka, MongoDB and S3 processes (local-stack and its dependencies)
      * @param env                 extra environment of every service, e.g. {@code INBOX_POLL_INTERVAL=500ms}
+     * @param serviceJvmOptions   extra JVM options of one service, after the defaults so they win (e.g. a benchmark's
+     *                            {@code -Xmx256m})
      * @param healthTimeout       how long {@link #up()} waits for every service to report UP
      * @param stopWithJvm         stop everything when this JVM exits (tests); the launcher leaves the stack running
      */
     public record Settings(Path home, Path repo, Map<Part, Integer> ports, int kafkaControllerPort, List<Part> parts,
-                           String infraClasspath, Map<String, String> env, Duration healthTimeout,
-                           boolean stopWithJvm) {
+                           String infraClasspath, Map<String, String> env,
+                           Map<Part, List<String>> serviceJvmOptions, Duration healthTimeout, boolean stopWithJvm) {
 
         public Settings {
             home = home.toAbsolutePath().normalize();
@@ -90,6 +92,8 @@ public final class LocalStack implements AutoCloseable {
             ports = Map.copyOf(ports);
             parts = parts.stream().distinct().sorted().toList();
             env = Map.copyOf(env);
+            serviceJvmOptions = serviceJvmOptions.entrySet().stream()
+                    .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> List.copyOf(entry.getValue())));
             for (Part part : parts) {
                 if (!ports.containsKey(part)) {
                     throw new IllegalArgumentException("no port for " + part.id());
@@ -102,7 +106,7 @@ public final class LocalStack implements AutoCloseable {
             Map<Part, Integer> ports = new EnumMap<>(Part.class);
             Arrays.stream(Part.values()).forEach(part -> ports.put(part, part.defaultPort()));
             return new Settings(repo.resolve(".omni"), repo, ports, 9093, List.of(Part.values()),
-                    repoClasspath(repo), Map.of(), Duration.ofMinutes(3), false);
+                    repoClasspath(repo), Map.of(), Map.of(), Duration.ofMinutes(3), false);
         }
 
         /** Free ports for every part, state in {@code home}, everything stopped when the test JVM exits. */
@@ -111,7 +115,7 @@ public final class LocalStack implements AutoCloseable {
             Map<Part, Integer> ports = new EnumMap<>(Part.class);
             Arrays.stream(Part.values()).forEach(part -> ports.put(part, free.get(part.ordinal())));
             return new Settings(home, repo, ports, free.get(Part.values().length), List.of(Part.values()),
-                    repoClasspath(repo), Map.of(), Duration.ofMinutes(3), true);
+                    repoClasspath(repo), Map.of(), Map.of(), Duration.ofMinutes(3), true);
         }
 
         /** local-stack's classes and the dependencies Maven copied to {@code local-stack/target/lib}. */
@@ -134,24 +138,38 @@ public final class LocalStack implements AutoCloseable {
 
         public Settings withParts(Collection<Part> selected) {
             return new Settings(home, repo, ports, kafkaControllerPort, List.copyOf(selected), infraClasspath, env,
-                    healthTimeout, stopWithJvm);
+                    serviceJvmOptions, healthTimeout, stopWithJvm);
         }
 
         public Settings withEnv(String name, String value) {
             Map<String, String> merged = new HashMap<>(env);
             merged.put(name, value);
-            return new Settings(home, repo, ports, kafkaControllerPort, parts, infraClasspath, merged, healthTimeout,
-                    stopWithJvm);
+            return new Settings(home, repo, ports, kafkaControllerPort, parts, infraClasspath, merged,
+                    serviceJvmOptions, healthTimeout, stopWithJvm);
+        }
+
+        /** Adds JVM options to one service's defaults; given later, they win (e.g. {@code -Xmx256m}). */
+        public Settings withServiceJvmOptions(Part service, String... options) {
+            if (!service.isService()) {
+                throw new IllegalArgumentException(service.id() + " is not a service");
+            }
+            Map<Part, List<String>> merged = new EnumMap<>(Part.class);
+            merged.putAll(serviceJvmOptions);
+            List<String> added = new ArrayList<>(merged.getOrDefault(service, List.of()));
+            added.addAll(List.of(options));
+            merged.put(service, added);
+            return new Settings(home, repo, ports, kafkaControllerPort, parts, infraClasspath, env, merged,
+                    healthTimeout, stopWithJvm);
         }
 
         public Settings withInfraClasspath(String classpath) {
-            return new Settings(home, repo, ports, kafkaControllerPort, parts, classpath, env, healthTimeout,
-                    stopWithJvm);
+            return new Settings(home, repo, ports, kafkaControllerPort, parts, classpath, env, serviceJvmOptions,
+                    healthTimeout, stopWithJvm);
         }
 
         public Settings withHealthTimeout(Duration timeout) {
-            return new Settings(home, repo, ports, kafkaControllerPort, parts, infraClasspath, env, timeout,
-                    stopWithJvm);
+            return new Settings(home, repo, ports, kafkaControllerPort, parts, infraClasspath, env, serviceJvmOptions,
+                    timeout, stopWithJvm);
         }
 
         public Path logsDir() {
@@ -387,13 +405,20 @@ public final class LocalStack implements AutoCloseable {
     private ProcessHandle launchService(Part part) {
         Path jar = execJar(part).orElseThrow();
         return JavaProcess.jar(jar)
-                .jvmOptions(SERVICE_JVM)
+                .jvmOptions(serviceJvmOptions(part))
                 .env(serviceEnvironment(part))
                 .log(logFile(part))
                 .workDir(settings.home())
                 .exitWithParent(settings.stopWithJvm())
                 .start()
                 .toHandle();
+    }
+
+    /** The defaults, then what the settings add for this service: the JVM takes the last of a repeated option. */
+    List<String> serviceJvmOptions(Part part) {
+        List<String> options = new ArrayList<>(SERVICE_JVM);
+        options.addAll(settings.serviceJvmOptions().getOrDefault(part, List.of()));
+        return options;
     }
 
     Map<String, String> serviceEnvironment(Part part) {

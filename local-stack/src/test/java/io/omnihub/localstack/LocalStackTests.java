@@ -143,6 +143,22 @@ class LocalStackTests {
                 .doesNotContainKey("MONGODB_URI");
     }
 
+    @Test
+    void appendsTheJvmOptionsGivenForOneServiceAfterItsDefaults(@TempDir Path home) {
+        Settings settings = Settings.forTests(REPO, home)
+                .withServiceJvmOptions(Part.INGEST, "-Xmx256m")
+                .withServiceJvmOptions(Part.INGEST, "-Xlog:gc");
+
+        LocalStack stack = new LocalStack(settings);
+
+        assertThat(stack.serviceJvmOptions(Part.INGEST))
+                .startsWith(LocalStack.SERVICE_JVM.toArray(String[]::new))
+                .endsWith("-Xmx256m", "-Xlog:gc");
+        assertThat(stack.serviceJvmOptions(Part.CATALOG)).isEqualTo(LocalStack.SERVICE_JVM);
+        assertThatThrownBy(() -> settings.withServiceJvmOptions(Part.KAFKA, "-Xmx1g"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static Settings infrastructureOnly(Path home) {
         return Settings.forTests(REPO, home)
                 .withParts(INFRASTRUCTURE)

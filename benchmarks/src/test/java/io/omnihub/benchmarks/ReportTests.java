@@ -1,0 +1,70 @@
+package io.omnihub.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportTests {
+
+    @Test
+    void givesRatiosAgainstTheCeilingWithTwoDecimals() {
+        assertThat(Report.ratio(45_000, 90_000)).isEqualTo("0.50");
+        assertThat(Report.ratio(1, 3)).isEqualTo("0.33");
+        assertThat(Report.ratio(Double.NaN, 90_000)).isEqualTo("—");
+        assertThat(Report.rate(123_456.7)).isEqualTo("123,457");
+    }
+
+    @Test
+    void judgesAGoalOnlyWhenBothFiguresWereMeasured() {
+        assertThat(Report.verdict(45_000, 90_000, 0.50)).isEqualTo("**met**");
+        assertThat(Report.verdict(44_999, 90_000, 0.50)).isEqualTo("**missed**");
+        assertThat(Report.verdict(Double.NaN, 90_000, 0.50)).isEqualTo("not measured");
+    }
+
+    @Test
+    void replacesOnlyTheFiguresAndKeepsWhatPeopleWroteAroundThem() {
+        String existing = "# Benchmarks\n\nintro\n\n" + Report.BEGIN + "\nold figures\n" + Report.END
+                + "\n\n## Analysis\nkept\n";
+
+        String merged = Report.merge(existing, "new figures");
+
+        assertThat(merged).contains("intro", "new figures", "## Analysis\nkept").doesNotContain("old figures");
+        assertThat(Report.merge(null, "first")).startsWith("# Benchmarks").contains(Report.BEGIN + "\nfirst\n" + Report.END);
+    }
+
+    @Test
+    void reportsAMissedGoalAndTheRatioOfEachFigureToItsCeiling() {
+        Results results = new Results();
+        results.startedAt = ZonedDateTime.parse("2026-05-01T10:00:00Z");
+        results.rows = 1_000;
+        results.machine = "test machine";
+        results.javaVersion = "17";
+        results.commit = "abc123";
+        results.parsePasses = List.of(new ParseOnly.Pass(1_001, 10_000_000, 0));
+        results.rowsAccepted = 1_000;
+        results.completedMillis = 100;
+        results.storedMillis = 1_000;
+
+        String section = Report.section(results);
+
+        assertThat(section)
+                .contains("| omnihub file → Kafka (file in bucket → import COMPLETED, every event acked) | 10,000 | A 100,100 | 0.10 | ≥ 0.50 | **missed** |")
+                .contains("| omnihub file → stored catalog (file in bucket → catalog's lag 0) | 1,000 | A 100,100 | 0.01 | ≥ 0.25 | **missed** |");
+    }
+
+    @Test
+    void boundsTheCatalogRateWhenTheCatalogHadNotFinishedAndStillJudgesTheGoal() {
+        Results results = new Results();
+        results.parsePasses = List.of(new ParseOnly.Pass(100_000, 1_000_000_000L, 0));
+        results.rowsAccepted = 200_000;
+        results.catalogGaveUpMillis = 1_000_000;
+        results.storedWhenGivenUp = 50_000;
+
+        String row = Report.catalogRow(results, results.toCatalogRate(), results.parseCeiling());
+
+        assertThat(row).contains("< 200 (unfinished: 50,000 of 200,000 stored after 1000.0 s)", "< 0.00",
+                "**missed** (even the bound is below the goal)");
+    }
+}
