@@ -16,7 +16,7 @@ record PullProperties(@DefaultValue List<Integration> integrations) {
 
     /**
      * @param name          a short id, used in object keys and {@code /api/v1/integrations/{name}}
-     * @param kind          what the pages hold: PRODUCTS, STOCK_FULL or STOCK_PARTIAL
+     * @param kind          what the pages hold: PRODUCTS or STOCK_PARTIAL
      * @param url           the endpoint; the page and size go in as query parameters
      * @param authHeader    the header that carries the credential, e.g. {@code Authorization}
      * @param authValue     its value, from the environment (never logged)
@@ -34,5 +34,16 @@ record PullProperties(@DefaultValue List<Integration> integrations) {
             @DefaultValue("page") String pageParam, @DefaultValue("size") String sizeParam,
             @DefaultValue("30s") Duration timeout, @DefaultValue("3") int attempts,
             @DefaultValue("1s") Duration backoff) {
+
+        Integration {
+            if (kind == ImportKind.STOCK_FULL) {
+                // each page is an import of its own: a page would be taken for the stores' whole stock
+                throw new IllegalArgumentException("pull integration " + name + ": full stock snapshots spanning "
+                        + "pages are not supported yet; pull stock as STOCK_PARTIAL");
+            }
+            if (kind == ImportKind.CATEGORIES || kind == ImportKind.PHOTOS) {
+                throw new IllegalArgumentException("pull integration " + name + ": kind is PRODUCTS or STOCK_PARTIAL");
+            }
+        }
     }
 }
