@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.omnihub.contracts.Golden;
 import io.omnihub.contracts.Topics;
 import io.omnihub.platform.kafka.InvalidEventException;
+import io.omnihub.testsupport.DeadLetters;
 import io.omnihub.testsupport.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,10 +29,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -265,20 +262,8 @@ class ProductEventsIT {
         assertThat(header(dead, "kafka_dlt-exception-message")).contains("io.omnihub.catalog.category-imported");
     }
 
-    /** Runs the sending and answers the record with this key that reaches the dead-letter topic. */
     private ConsumerRecord<String, byte[]> deadLetterOf(Runnable sending, String key) {
-        String deadLetters = Topics.deadLetter(Topics.CATALOG_PRODUCTS);
-        try (var consumer = new DefaultKafkaConsumerFactory<>(KafkaTestUtils.consumerProps(kafka,
-                "dlt-" + UUID.randomUUID(), false), new StringDeserializer(), new ByteArrayDeserializer())
-                .createConsumer()) {
-            consumer.subscribe(List.of(deadLetters));
-            sending.run();
-            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-            return await().atMost(PATIENCE).until(() -> {
-                KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).records(deadLetters).forEach(seen::add);
-                return seen.stream().filter(record -> key.equals(record.key())).findFirst().orElse(null);
-            }, record -> record != null);
-        }
+        return DeadLetters.of(kafka.getBrokersAsString(), Topics.CATALOG_PRODUCTS, key, PATIENCE, sending);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.omnihub.contracts.Golden;
 import io.omnihub.contracts.Topics;
+import io.omnihub.testsupport.DeadLetters;
 import io.omnihub.inventory.StockUpdatesTopic.Figure;
 import io.omnihub.platform.kafka.InvalidEventException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,8 +23,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -299,18 +295,7 @@ class StockUpdatesIT extends EmbeddedInventory {
     }
 
     private ConsumerRecord<String, byte[]> deadLetterOf(Runnable sending, String key) {
-        String deadLetters = Topics.deadLetter(Topics.INVENTORY_STOCK_UPDATES);
-        try (var consumer = new DefaultKafkaConsumerFactory<>(KafkaTestUtils.consumerProps(kafka,
-                "dlt-" + UUID.randomUUID(), false), new StringDeserializer(), new ByteArrayDeserializer())
-                .createConsumer()) {
-            consumer.subscribe(List.of(deadLetters));
-            sending.run();
-            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-            return await().atMost(PATIENCE).until(() -> {
-                KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).records(deadLetters).forEach(seen::add);
-                return seen.stream().filter(record -> key.equals(record.key())).findFirst().orElse(null);
-            }, record -> record != null);
-        }
+        return DeadLetters.of(kafka.getBrokersAsString(), Topics.INVENTORY_STOCK_UPDATES, key, PATIENCE, sending);
     }
 
     private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status) {
