@@ -10,72 +10,26 @@ import io.omnihub.contracts.Golden;
 import io.omnihub.testsupport.Fixtures;
 import io.omnihub.testsupport.TestInfrastructure;
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Photos end to end: images in the S3 archive, {@code PhotoAttached} on {@code catalog.products} (before or
  * after their product), the products API listing them and serving their bytes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "omnihub.kafka.retry.initial-interval=10ms", "omnihub.kafka.retry.max-interval=50ms"})
-@AutoConfigureTestRestTemplate
-@EmbeddedKafka(partitions = 3)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PhotoEventsIT {
+class PhotoEventsIT extends ProductsTopicTest {
 
-    private static final int PARTITIONS = 3;
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final String ARCHIVE = "omnihub-archive";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("catalog-" + UUID.randomUUID()));
-        registry.add("omnihub.s3.endpoint", TestInfrastructure::s3Endpoint);
-        registry.add("omnihub.s3.access-key", () -> TestInfrastructure.S3_ACCESS_KEY);
-        registry.add("omnihub.s3.secret-key", () -> TestInfrastructure.S3_SECRET_KEY);
-    }
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    EmbeddedKafkaBroker kafka;
-
-    private ProductsTopic topic;
-
-    @BeforeAll
-    void producer() {
-        topic = new ProductsTopic(kafka, PARTITIONS);
-    }
-
-    @AfterAll
-    void closeProducer() {
-        topic.close();
-    }
 
     @Test
     void photosArrivingBeforeTheirProductAreAttachedInSequenceOrderWhenItArrives() throws Exception {

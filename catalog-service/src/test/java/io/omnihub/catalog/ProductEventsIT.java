@@ -7,70 +7,26 @@ import io.omnihub.contracts.Golden;
 import io.omnihub.contracts.Topics;
 import io.omnihub.platform.kafka.InvalidEventException;
 import io.omnihub.testsupport.DeadLetters;
-import io.omnihub.testsupport.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The product side end to end: real JSON on {@code catalog.products} in, the products API out. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "omnihub.kafka.retry.initial-interval=10ms", "omnihub.kafka.retry.max-interval=50ms"})
-@AutoConfigureTestRestTemplate
-@EmbeddedKafka(partitions = 3)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProductEventsIT {
+class ProductEventsIT extends ProductsTopicTest {
 
-    private static final int PARTITIONS = 3;
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("catalog-" + UUID.randomUUID()));
-    }
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    EmbeddedKafkaBroker kafka;
-
-    private ProductsTopic topic;
-
-    @BeforeAll
-    void producer() {
-        topic = new ProductsTopic(kafka, PARTITIONS);
-    }
-
-    @AfterAll
-    void closeProducer() {
-        topic.close();
-    }
 
     @Test
     void theProducersGoldenEventBecomesAProductInItsCategory() {
