@@ -33,7 +33,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.context.annotation.Import;
 
-@SpringBootTest(classes = KafkaConventionsIT.TestApplication.class, properties = {
+@SpringBootTest(classes = KafkaConventionsIT.TestApplication.class, properties = { "omnihub.security.identity-secret=platform-test-identity-secret-of-32-chars",
         "spring.config.import=classpath:omnihub-platform.yml", "spring.application.name=platform-test",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "management.endpoint.health.validate-group-membership=false", "omnihub.kafka.partitions=4",

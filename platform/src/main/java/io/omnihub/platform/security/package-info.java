@@ -1,0 +1,2 @@
+/** Every service verifies the identity the gateway signed: no token, no API; store scope checks for controllers. */
+package io.omnihub.platform.security;
