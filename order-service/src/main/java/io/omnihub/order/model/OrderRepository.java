@@ -1,0 +1,123 @@
+package io.omnihub.order.model;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Orders in MongoDB ({@code orders}), changed by optimistic concurrency: read, apply one transition of
+ * {@link Order}, write it back with ONE replace that matches only the revision read. A lost race is retried on
+ * the fresh state. The state and its outbox are the same document, so they are written together or not at all.
+ */
+@Component
+public class OrderRepository {
+
+    static final int ATTEMPTS = 16;
+
+    private final MongoTemplate mongo;
+    private final ApplicationEventPublisher events;
+
+    OrderRepository(MongoTemplate mongo, ApplicationEventPublisher events) {
+        this.mongo = mongo;
+        this.events = events;
+    }
+
+    public Optional<Order> find(String orderId) {
+        return Optional.ofNullable(mongo.findById(orderId, Order.class));
+    }
+
+    public Optional<Order> findByFulfillment(String fulfillmentId) {
+        return Optional.ofNullable(mongo.findOne(Query.query(where("fulfillmentIds").is(fulfillmentId)), Order.class));
+    }
+
+    public Optional<Order> findByIdempotencyKey(String idempotencyKey) {
+        return Optional.ofNullable(mongo.findOne(Query.query(where("idempotencyKey").is(idempotencyKey)),
+                Order.class));
+    }
+
+    public Optional<Order> findByChannelOrder(String siteId, String channelOrderId) {
+        return Optional.ofNullable(mongo.findOne(
+                Query.query(where("channelKey").is(Order.channelKey(siteId, channelOrderId))), Order.class));
+    }
+
+    /** Stores a new order; a {@link DuplicateKeyException} says it (or its key) exists already. */
+    public Order insert(Order order) {
+        order.markWritten();
+        mongo.insert(order);
+        events.publishEvent(new OrderChanged(order.id(), order.routingDue(), !order.outbox().isEmpty()));
+        return order;
+    }
+
+    /**
+     * Applies {@code transition} to the stored order and writes the result if it changed anything; answers the
+     * transition's result. Exceptions of the transition (conflicts, invalid requests) leave the order as it was.
+     */
+    public <R> R change(String orderId, Function<Order, R> transition) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Order order = find(orderId).orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
+            long read = order.revision();
+            R result = transition.apply(order);
+            if (!order.changed()) {
+                return result;
+            }
+            order.markWritten();
+            if (mongo.replace(Query.query(where("_id").is(orderId).and("revision").is(read)), order)
+                    .getMatchedCount() == 1) {
+                events.publishEvent(new OrderChanged(orderId, order.routingDue(), !order.outbox().isEmpty()));
+                return result;
+            }
+        }
+        throw new IllegalStateException("order " + orderId + " kept changing under " + ATTEMPTS + " attempts");
+    }
+
+    /** Orders with messages not yet on Kafka, oldest change first. */
+    public List<String> unpublished(int limit) {
+        Query query = Query.query(where("unpublished").is(true)).with(Sort.by("updatedAt")).limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, Order.class).stream().map(Order::id).toList();
+    }
+
+    /** Orders waiting for a routing round. */
+    public List<String> routingDue(int limit) {
+        Query query = Query.query(where("routingDue").is(true)).with(Sort.by("updatedAt")).limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, Order.class).stream().map(Order::id).toList();
+    }
+
+    /** Orders with a fulfilment whose acceptance deadline has passed. */
+    public List<String> deadlinePassed(Instant now, int limit) {
+        Query query = Query.query(where("nextDeadline").lte(now)).limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, Order.class).stream().map(Order::id).toList();
+    }
+
+    /** Orders with an assignment due for its store's ERP endpoint. */
+    public List<String> erpPushDue(Instant now, int limit) {
+        Query query = Query.query(where("nextErpPush").lte(now)).limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, Order.class).stream().map(Order::id).toList();
+    }
+
+    /** Orders with a fulfilment at {@code storeId}, oldest first (the stores' polling). */
+    public List<Order> ofStore(String storeId, String siteId) {
+        Query query = Query.query(where("storeIds").is(storeId));
+        if (siteId != null) {
+            query.addCriteria(where("siteId").is(siteId));
+        }
+        return mongo.find(query.with(Sort.by("receivedAt", "_id")), Order.class);
+    }
+
+    /** Direct access for read models built on orders (reports, documents). */
+    public MongoTemplate mongo() {
+        return mongo;
+    }
+}
