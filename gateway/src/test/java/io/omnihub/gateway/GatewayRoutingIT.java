@@ -70,18 +70,28 @@ class GatewayRoutingIT {
                 Arguments.of("GET", "/api/v1/photos/REF-1/1.jpg", "catalog-service"),
                 Arguments.of("GET", "/api/v1/stock/7891000000007", "inventory-service"),
                 Arguments.of("GET", "/api/v1/stores/LJ001/stock", "inventory-service"),
+                Arguments.of("GET", "/api/v1/stores/LJ001/stock/drift", "inventory-service"),
+                Arguments.of("PUT", "/api/v1/stock/safety-stock", "inventory-service"),
                 Arguments.of("POST", "/api/v1/stock-reconciliations", "inventory-service"),
                 Arguments.of("GET", "/api/v1/stock-reconciliations/rec-1", "inventory-service"),
                 Arguments.of("POST", "/api/v1/orders", "order-service"),
                 Arguments.of("GET", "/api/v1/orders", "order-service"),
                 Arguments.of("GET", "/api/v1/orders/export", "order-service"),
+                Arguments.of("GET", "/api/v1/orders/ord-1", "order-service"),
                 Arguments.of("GET", "/api/v1/orders/ord-1/tracking", "order-service"),
+                Arguments.of("POST", "/api/v1/orders/ord-1/cancellation", "order-service"),
+                Arguments.of("GET", "/api/v1/fulfillments/ful-1", "order-service"),
+                Arguments.of("POST", "/api/v1/fulfillments/ful-1/status", "order-service"),
+                Arguments.of("POST", "/api/v1/fulfillments/ful-1/returns", "order-service"),
+                Arguments.of("GET", "/api/v1/fulfillments/ful-1/proof-of-delivery", "order-service"),
                 Arguments.of("POST", "/api/v1/fulfillments/ful-1/acceptance", "order-service"),
                 Arguments.of("PUT", "/api/v1/fulfillments/ful-1/proof-of-delivery", "order-service"),
                 Arguments.of("GET", "/api/v1/fulfillments/ful-1/shipping-label", "order-service"),
                 Arguments.of("GET", "/api/v1/stores", "order-service"),
+                Arguments.of("GET", "/api/v1/stores/LJ001", "order-service"),
                 Arguments.of("PUT", "/api/v1/stores/LJ001", "order-service"),
                 Arguments.of("GET", "/api/v1/stores/LJ001/fulfillments", "order-service"),
+                Arguments.of("GET", "/api/v1/routing-profiles/site-1", "order-service"),
                 Arguments.of("PUT", "/api/v1/routing-profiles/site-1", "order-service"),
                 Arguments.of("POST", "/api/v1/routing-profiles/site-1/dry-run", "order-service"),
                 Arguments.of("POST", "/api/v1/coupons", "coupon-service"),
@@ -229,7 +239,7 @@ class GatewayRoutingIT {
 
         assertThat(metrics)
                 .contains("spring_cloud_gateway_requests_seconds_count{")
-                .contains("routeId=\"order-service\"")
+                .contains("routeId=\"order-reads\"")
                 .contains("resilience4j_circuitbreaker_state{");
     }
 }

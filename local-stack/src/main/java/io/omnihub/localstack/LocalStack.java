@@ -294,6 +294,16 @@ public final class LocalStack implements AutoCloseable {
         return "http://" + Ports.HOST + ":" + settings.port(Part.S3);
     }
 
+    /** The secret the gateway signs identities with and the services verify; made once per stack home. */
+    public String identitySecret() {
+        return StackSecrets.identitySecret(settings.home());
+    }
+
+    /** The gateway's API keys file ({@code <home>/api-keys.yml}): the dev keys until someone edits it. */
+    public Path apiKeysFile() {
+        return StackSecrets.apiKeysFile(settings.home());
+    }
+
     public Path logFile(Part part) {
         return settings.logsDir().resolve(part.id() + ".log");
     }
@@ -431,7 +441,10 @@ public final class LocalStack implements AutoCloseable {
         env.put("S3_ENDPOINT", s3Endpoint());
         env.put("S3_ACCESS_KEY", S3_ACCESS_KEY);
         env.put("S3_SECRET_KEY", S3_SECRET_KEY);
+        // the gateway signs each caller's identity with it, every service verifies it (and refuses to start without)
+        env.put("OMNIHUB_IDENTITY_SECRET", identitySecret());
         if (part == Part.GATEWAY) {
+            env.put("OMNIHUB_API_KEYS_FILE", apiKeysFile().toString());
             for (Part service : Part.services()) {
                 if (service != Part.GATEWAY) {
                     env.put(service.name() + "_URL", serviceUrl(service));

@@ -144,6 +144,49 @@ class LocalStackTests {
     }
 
     @Test
+    void givesTheGatewayAndEveryServiceOneIdentitySecretThatSurvivesARestartOfTheLauncher(@TempDir Path home)
+            throws Exception {
+        LocalStack stack = new LocalStack(Settings.forTests(REPO, home));
+
+        List<String> secrets = Part.services().stream()
+                .map(part -> stack.serviceEnvironment(part).get("OMNIHUB_IDENTITY_SECRET")).distinct().toList();
+
+        assertThat(secrets).hasSize(1);
+        assertThat(secrets.get(0)).hasSizeGreaterThanOrEqualTo(32);
+        // another ./omni invocation on the same home signs with the same secret; another home has its own
+        assertThat(new LocalStack(Settings.forTests(REPO, home)).identitySecret()).isEqualTo(secrets.get(0));
+        assertThat(new LocalStack(Settings.forTests(REPO, home.resolve("other"))).identitySecret())
+                .isNotEqualTo(secrets.get(0));
+        assertThat(Files.getPosixFilePermissions(home.resolve("identity-secret")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
+    void givesTheGatewayTheDevKeysAsHashesInAFileOfTheStackThatEditsSurvive(@TempDir Path home) throws Exception {
+        LocalStack stack = new LocalStack(Settings.forTests(REPO, home));
+
+        Path keys = Path.of(stack.serviceEnvironment(Part.GATEWAY).get("OMNIHUB_API_KEYS_FILE"));
+
+        assertThat(keys).isEqualTo(home.resolve("api-keys.yml").toAbsolutePath());
+        String content = Files.readString(keys);
+        assertThat(LocalStack.DEV_API_KEYS).allSatisfy(key -> {
+            assertThat(content).as("the clear key never").doesNotContain("sha256: " + key)
+                    .contains("client: " + key).contains(sha256(key));
+        });
+        assertThat(stack.serviceEnvironment(Part.CATALOG)).doesNotContainKey("OMNIHUB_API_KEYS_FILE");
+
+        Files.writeString(keys, "keys: []\n");
+        assertThat(Files.readString(new LocalStack(Settings.forTests(REPO, home)).apiKeysFile()))
+                .isEqualTo("keys: []\n");
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void appendsTheJvmOptionsGivenForOneServiceAfterItsDefaults(@TempDir Path home) {
         Settings settings = Settings.forTests(REPO, home)
                 .withServiceJvmOptions(Part.INGEST, "-Xmx256m")

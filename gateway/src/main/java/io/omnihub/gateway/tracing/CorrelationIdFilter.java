@@ -55,8 +55,9 @@ class CorrelationIdFilter implements WebFilter {
         }
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         long millis = Duration.ofNanos(System.nanoTime() - incoming.receivedAtNanos()).toMillis();
-        ACCESS_LOG.info("method={} path={} status={} durationMs={} route={} correlationId={}", incoming.method(),
-                incoming.path(), status == null ? 200 : status.value(), millis, route == null ? "-" : route.getId(),
-                incoming.correlationId());
+        String client = exchange.getAttribute(Caller.CLIENT_ATTRIBUTE);
+        ACCESS_LOG.info("method={} path={} status={} durationMs={} route={} client={} correlationId={}",
+                incoming.method(), incoming.path(), status == null ? 200 : status.value(), millis,
+                route == null ? "-" : route.getId(), client == null ? "-" : client, incoming.correlationId());
     }
 }

@@ -410,6 +410,84 @@ class DeploymentDescriptorsTests {
                 .isEqualTo("apache/kafka:" + repository.property("omnihub.kafka-broker.version"));
     }
 
+    // ------------------------------------------------------------------ identity secret and API keys
+
+    private static final String IDENTITY_SECRET = "OMNIHUB_IDENTITY_SECRET";
+
+    private static final String API_KEYS_FILE = "OMNIHUB_API_KEYS_FILE";
+
+    private static final String DEV_API_KEYS = "local-stack/src/main/resources/dev-api-keys.yml";
+
+    @Test
+    void composeGivesTheGatewayAndEveryServiceTheSameIdentitySecret() {
+        Map<String, String> secrets = new java.util.TreeMap<>();
+        repository.serviceModules().forEach(module -> secrets.put(module,
+                compose.environment(module).get(IDENTITY_SECRET)));
+
+        assertThat(secrets).as("compose %s of each service (the gateway signs, the services verify)", IDENTITY_SECRET)
+                .doesNotContainValue(null);
+        assertThat(Set.copyOf(secrets.values())).as("compose: one %s for all", IDENTITY_SECRET).hasSize(1);
+        assertThat(secrets.get(GATEWAY)).as("compose %s: at least 32 characters", IDENTITY_SECRET)
+                .hasSizeGreaterThanOrEqualTo(32);
+    }
+
+    @Test
+    void k8sGivesTheGatewayAndEveryServiceTheSameIdentitySecretFromASecret() {
+        Map<String, String> secrets = new java.util.TreeMap<>();
+        assertSoftly(softly -> {
+            for (String module : repository.serviceModules()) {
+                Map<String, Object> container = kubernetes.find("Deployment", module)
+                        .flatMap(deployment -> serviceContainer(deployment, module)).orElseThrow();
+                List<String> problems = new ArrayList<>();
+                secrets.put(module, kubernetes.environment(container, problems).get(IDENTITY_SECRET));
+                problems.forEach(problem -> softly.fail("%s: %s", module, problem));
+                Optional<Map<String, Object>> entry = Nodes.maps(container.get("env")).stream()
+                        .filter(env -> IDENTITY_SECRET.equals(Nodes.text(env.get("name")))).findFirst();
+                softly.assertThat(entry.map(env -> Nodes.at(env, "valueFrom", "secretKeyRef")))
+                        .as("%s: k8s %s from a Secret, not in clear in the Deployment", module, IDENTITY_SECRET)
+                        .isPresent();
+            }
+        });
+        assertThat(secrets).as("k8s %s of each service", IDENTITY_SECRET).doesNotContainValue(null);
+        assertThat(Set.copyOf(secrets.values())).as("k8s: one %s for all", IDENTITY_SECRET).hasSize(1);
+        assertThat(secrets.get(GATEWAY)).hasSizeGreaterThanOrEqualTo(32);
+    }
+
+    @Test
+    void composeMountsTheLocalStacksDevKeysWhereTheGatewayReadsItsKeys() {
+        String file = compose.environment(GATEWAY).get(API_KEYS_FILE);
+        List<String> mounts = Nodes.texts(compose.service(GATEWAY).orElseThrow().get("volumes")).stream()
+                .map(Compose::interpolate).toList();
+
+        assertThat(file).as("compose gateway %s", API_KEYS_FILE).isNotBlank();
+        assertThat(mounts).as("compose gateway volumes: the dev keys file, read-only, at %s", file)
+                .contains("./" + DEV_API_KEYS + ":" + file + ":ro");
+    }
+
+    @Test
+    void k8sMountsTheApiKeysSecretAsADirectoryWhereTheGatewayReadsItsKeysAndItHoldsTheDevKeys() {
+        Resource deployment = kubernetes.find("Deployment", GATEWAY).orElseThrow();
+        Map<String, Object> container = serviceContainer(deployment, GATEWAY).orElseThrow();
+        String file = kubernetes.environment(container, new ArrayList<>()).get(API_KEYS_FILE);
+        assertThat(file).as("k8s gateway %s", API_KEYS_FILE).isNotBlank();
+        String directory = file.substring(0, file.lastIndexOf('/'));
+        Map<String, Object> mount = Nodes.maps(container.get("volumeMounts")).stream()
+                .filter(candidate -> directory.equals(Nodes.text(candidate.get("mountPath")))).findFirst()
+                .orElseThrow(() -> new AssertionError("k8s gateway: no volumeMount at " + directory));
+        // a subPath mount never sees a changed Secret: the keys could not be rotated without a restart
+        assertThat(mount).as("k8s gateway keys mount").doesNotContainKey("subPath");
+        String secretName = Nodes.maps(deployment.at("spec", "template", "spec", "volumes")).stream()
+                .filter(volume -> Nodes.text(mount.get("name")).equals(Nodes.text(volume.get("name"))))
+                .map(volume -> Nodes.text(Nodes.at(volume, "secret", "secretName"))).findFirst().orElse(null);
+        assertThat(secretName).as("k8s gateway keys volume: a Secret").isNotBlank();
+        String keys = kubernetes.secretData(secretName).orElseThrow().get(file.substring(directory.length() + 1));
+
+        assertThat(keys).as("k8s Secret %s key %s", secretName, file.substring(directory.length() + 1)).isNotNull();
+        assertThat(new org.yaml.snakeyaml.Yaml().<Object>load(keys))
+                .as("k8s Secret %s: the keys of %s", secretName, DEV_API_KEYS)
+                .isEqualTo(Nodes.load(repository.resolve(DEV_API_KEYS)));
+    }
+
     // ------------------------------------------------------------------ shared checks
 
     private static String image(String module) {

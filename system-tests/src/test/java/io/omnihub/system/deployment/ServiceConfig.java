@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What a service reads from its environment, taken from its application.yml (and the platform's shared file
@@ -34,6 +36,8 @@ record ServiceConfig(String module, int port, Optional<String> database, Map<Str
         Map<String, String> defaults = new LinkedHashMap<>(placeholders(application));
         if (PLATFORM_IMPORT.matcher(application).find()) {
             placeholders(read(platformYml)).forEach(defaults::putIfAbsent);
+            // the platform's code reads some variables itself, e.g. @Value("${...:${OMNIHUB_IDENTITY_SECRET:}}")
+            platformSources(platformYml).forEach(source -> placeholders(read(source)).forEach(defaults::putIfAbsent));
         }
         String port = defaults.get("SERVER_PORT");
         if (port == null || !port.matches("\\d+")) {
@@ -79,6 +83,20 @@ record ServiceConfig(String module, int port, Optional<String> database, Map<Str
             }
         }
         return found;
+    }
+
+    /** platform/src/main/java/**.java, next to the platform's src/main/resources. */
+    private static List<Path> platformSources(Path platformYml) {
+        Path sources = platformYml.toAbsolutePath().getParent().getParent().resolve("java");
+        if (!Files.isDirectory(sources)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(sources)) {
+            return files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("cannot list " + sources, ex);
+        }
     }
 
     private static String read(Path file) {

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 class CatalogJourneyIT {
 
-    private final Erp erp = new Erp(EmbeddedStack.get());
+    private final Erp erp = new Erp(EmbeddedStack.get(), Erp.ERP);
 
     @Test
     void theErpsCatalogShowsUpThroughTheGatewayWithExactEansPricesCategoriesAndPhotos() throws Exception {

@@ -26,7 +26,7 @@ class CategoriesJourneyIT {
 
     static LocalStack stack;
 
-    private final Erp erp = new Erp(EmbeddedStack.get());
+    private final Erp erp = new Erp(EmbeddedStack.get(), Erp.ERP);
 
     @BeforeAll
     static void up() {

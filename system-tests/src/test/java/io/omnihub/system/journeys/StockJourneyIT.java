@@ -15,7 +15,7 @@ import tools.jackson.databind.node.MissingNode;
 /** The ERP's daily full stock file, then a partial update pushed through the gateway, read back per store. */
 class StockJourneyIT {
 
-    private final Erp erp = new Erp(EmbeddedStack.get());
+    private final Erp erp = new Erp(EmbeddedStack.get(), Erp.ERP);
 
     @Test
     void aFullStockFileThenAPartialUpdateGiveThePerStoreFiguresThroughTheGateway() throws Exception {
