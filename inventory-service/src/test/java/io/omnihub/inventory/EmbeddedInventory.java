@@ -34,7 +34,8 @@ import tools.jackson.databind.JsonNode;
                 "omnihub.inventory.safety-stock.stores.LJ003=2",
                 "omnihub.inventory.safety-stock.eans.7891000000007=3"})
 @AutoConfigureTestRestTemplate
-@EmbeddedKafka(partitions = StockUpdatesTopic.PARTITIONS, topics = Topics.INVENTORY_STOCK_UPDATES)
+@EmbeddedKafka(partitions = StockUpdatesTopic.PARTITIONS, topics = {Topics.INVENTORY_STOCK_UPDATES, Topics.ORDERS_COMMANDS,
+        Topics.CATALOG_PRODUCTS})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EmbeddedInventory {
 
@@ -53,17 +54,23 @@ abstract class EmbeddedInventory {
 
     StockUpdatesTopic topic;
     AvailabilityTopic availability;
+    OrderCommandsTopic commands;
+    ReservationsTopic reservations;
 
     @BeforeAll
     void clients() {
         topic = new StockUpdatesTopic(kafka);
         availability = new AvailabilityTopic(kafka);
+        commands = new OrderCommandsTopic(kafka);
+        reservations = new ReservationsTopic(kafka);
     }
 
     @AfterAll
     void closeClients() {
         topic.close();
         availability.close();
+        commands.close();
+        reservations.close();
     }
 
     JsonNode awaitStock(String ean, String store, long onHand) {

@@ -37,7 +37,7 @@ class StockUpdatesIT extends EmbeddedInventory {
     private static final Instant TUESDAY = Instant.parse("2026-12-01T09:00:00Z");
 
     @Autowired
-    @Qualifier("availabilityRelay")
+    @Qualifier("outboxRelay")
     SmartLifecycle relay;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

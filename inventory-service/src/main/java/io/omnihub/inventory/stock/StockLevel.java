@@ -5,28 +5,35 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The stock of one EAN at one store, and its availability outbox: one document, so that a figure, the
- * available-to-promise it gives and the event that announces it are stored by one write.
+ * The stock of one EAN at one store, and its availability outbox: one document, so that a figure or a
+ * reservation, the available-to-promise it gives and the event that announces it are stored by one write.
  *
  * <p>Every change is computed here from the stored state, then written conditionally on {@code revision}
- * (see {@link StockStore}); the methods answer empty when nothing would change, so a redelivered event writes
- * nothing.
+ * (see {@link StockStore}); the methods answer empty when nothing would change, so a redelivered event or
+ * command writes nothing.
  *
- * @param sequence         {@link ReportSequence#key()} of the figure applied (or, after a full snapshot set
- *                         the pair to zero, {@link ReportSequence#asOfKey} of the snapshot's as-of)
+ * @param sequence         {@link ReportSequence#key()} of the figure applied (or, after a full snapshot or a store
+ *                         set the pair to zero, {@link ReportSequence#asOfKey} of that as-of)
  * @param source           the import the figure came from; row 0 when the pair was absent from that snapshot
  * @param consumptions     units taken by omni orders after {@code asOf}, not yet in the ERP's figure
+ * @param restocks         units returned in the store after {@code asOf}, not yet in the ERP's figure
+ * @param holds            units held by active reservations, per fulfilment; {@code reserved} is their sum
  * @param reserved         units held by active reservations
  * @param safetyStock      the safety stock {@code available} was computed with
  * @param version          grows whenever onHand, reserved or available change: the availability's version
  * @param publishedVersion the highest version relayed to {@code inventory.availability}
  * @param unpublished      {@code version > publishedVersion}, kept as a field so the relay finds its work by index
  * @param snapshots        the latest full snapshots the pair was present in, applied or not
+ * @param snapshotRows     the rows of those snapshots that reported the pair: how a snapshot counts its rows
+ * @param drift            what omnihub expected and the ERP reported at the last full snapshot that set the pair
+ * @param commands         the latest order commands that changed the pair, with their effect: a command
+ *                         redelivered after a crash changes nothing and is answered as the first time
  * @param revision         grows with every write; the condition of the next one
  */
 @Document("stock")
@@ -34,20 +41,61 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "ean_store", def = "{'ean': 1, 'storeId': 1}")
 @CompoundIndex(name = "outbox", def = "{'unpublished': 1, 'updatedAt': 1}")
 record StockLevel(@Id String id, String storeId, String ean, long onHand, Instant asOf, String sequence,
-        Source source, List<Consumption> consumptions, long reserved, long safetyStock, long available,
-        long version, long publishedVersion, boolean unpublished, List<String> snapshots, long revision,
-        Instant updatedAt) {
+        Source source, List<Consumption> consumptions, List<Restock> restocks, List<Hold> holds, long reserved,
+        long safetyStock, long available, long version, long publishedVersion, boolean unpublished,
+        List<String> snapshots, List<SnapshotRows> snapshotRows, Drift drift, List<AppliedCommand> commands,
+        long revision, Instant updatedAt) {
 
     /** How many snapshots a pair remembers: more than can overlap, few enough to keep the document small. */
     static final int REMEMBERED_SNAPSHOTS = 8;
+    /**
+     * How many commands a pair remembers. A command is redelivered only when its handling was cut short (crash,
+     * rebalance), before it was recorded as done; by then far fewer commands than this have touched the pair.
+     */
+    static final int REMEMBERED_COMMANDS = 128;
 
     StockLevel {
         consumptions = consumptions == null ? List.of() : List.copyOf(consumptions);
+        restocks = restocks == null ? List.of() : List.copyOf(restocks);
+        holds = holds == null ? List.of() : List.copyOf(holds);
         snapshots = snapshots == null ? List.of() : List.copyOf(snapshots);
+        snapshotRows = snapshotRows == null ? List.of() : List.copyOf(snapshotRows);
+        commands = commands == null ? List.of() : List.copyOf(commands);
     }
 
     /** Where a figure came from. */
     record Source(String importId, long row) {
+    }
+
+    /** Units a fulfilment holds at this store. */
+    record Hold(String fulfillmentId, long quantity, Instant since) {
+    }
+
+    /** Units returned in store at {@code at}, back on the shelf until a later ERP figure counts them. */
+    record Restock(String reference, long quantity, Instant at) {
+    }
+
+    /** The rows of one full snapshot that reported this pair (normally one). */
+    record SnapshotRows(String snapshotId, List<Long> rows) {
+    }
+
+    /**
+     * A full snapshot's figure against what omnihub expected at its as-of: the figure before it, less what
+     * orders consumed and plus what was returned until then.
+     */
+    record Drift(String snapshotId, long expected, long reported) {
+
+        long difference() {
+            return reported - expected;
+        }
+    }
+
+    /** A command that changed the pair, and how many units it moved here (what its answer reports). */
+    record AppliedCommand(String commandId, long quantity) {
+    }
+
+    /** The outcome of a reservation of one line: held (now, or by this command before), or short. */
+    record HoldAttempt(Optional<StockLevel> next, boolean held, long available) {
     }
 
     static String id(String storeId, String ean) {
@@ -56,8 +104,8 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
 
     /** A pair the ERP never reported: not stored ({@code revision} 0). */
     static StockLevel absent(String storeId, String ean) {
-        return new StockLevel(id(storeId, ean), storeId, ean, 0, null, null, null, List.of(), 0, 0, 0, 0, 0, false,
-                List.of(), 0, null);
+        return new StockLevel(id(storeId, ean), storeId, ean, 0, null, null, null, List.of(), List.of(), List.of(),
+                0, 0, 0, 0, 0, false, List.of(), List.of(), null, List.of(), 0, null);
     }
 
     boolean isStored() {
@@ -69,9 +117,26 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
         return asOf == null ? 0 : consumedAfter(consumptions, asOf);
     }
 
+    /** Units returned in store after the as-of of the ERP's figure. */
+    long returnedAfterAsOf() {
+        return asOf == null ? 0 : returnedAfter(restocks, asOf);
+    }
+
+    /** Units the fulfilment holds here. */
+    long heldBy(String fulfillmentId) {
+        return holds.stream().filter(hold -> hold.fulfillmentId().equals(fulfillmentId))
+                .mapToLong(Hold::quantity).sum();
+    }
+
+    /** The effect this command had here, if it changed the pair. */
+    Optional<AppliedCommand> applied(String commandId) {
+        return commands.stream().filter(command -> command.commandId().equals(commandId)).findFirst();
+    }
+
     /**
      * Applies the ERP's figure if it is newer than the one applied; remembers, either way, that the pair was
-     * present in the figure's snapshot (a pair present with a stale figure must not be zeroed as absent).
+     * present in the figure's snapshot (a pair present with a stale figure must not be zeroed as absent), and
+     * the row, so the snapshot can count its rows. Holds stay: a figure never wipes out units promised online.
      */
     Optional<StockLevel> report(StockReport report, AvailabilityPolicy policy, Instant now) {
         if (!storeId.equals(report.storeId()) || !ean.equals(report.ean())) {
@@ -80,21 +145,26 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
         }
         String key = report.sequence().key();
         boolean newer = sequence == null || key.compareTo(sequence) > 0;
-        List<String> remembered = remember(report.snapshotId());
+        Next next = next();
+        next.snapshots = remember(report.snapshotId());
+        next.snapshotRows = rememberRow(next.snapshots, report.snapshotId(), report.row());
         if (!newer) {
-            return remembered.equals(snapshots) ? Optional.empty()
-                    : Optional.of(with(onHand, reserved, asOf, sequence, source, consumptions, remembered, policy,
-                            now));
+            return next.snapshots.equals(snapshots) && next.snapshotRows.equals(snapshotRows) ? Optional.empty()
+                    : Optional.of(next.build(policy, now));
         }
-        return Optional.of(with(report.quantity(), reserved, report.asOf(), key,
-                new Source(report.importId(), report.row()), consumptionsAfter(report.asOf()), remembered, policy,
-                now));
+        if (report.snapshotId() != null && isStored()) {
+            next.drift = new Drift(report.snapshotId(), expectedAt(report.asOf()), report.quantity());
+        }
+        next.asOf(report.asOf(), key);
+        next.onHand = report.quantity();
+        next.source = new Source(report.importId(), report.row());
+        return Optional.of(next.build(policy, now));
     }
 
     /**
      * Sets the pair to zero at the snapshot's as-of when its store is one the snapshot is the complete stock
      * of, the pair was not in it, and its figure is older than the snapshot. Empty otherwise, and when it has
-     * been done already: zeroing twice is harmless.
+     * been done already: zeroing twice is harmless. Holds stay.
      */
     Optional<StockLevel> zeroedAbsentFrom(SnapshotMarker snapshot, AvailabilityPolicy policy, Instant now) {
         String snapshotKey = ReportSequence.asOfKey(snapshot.asOf());
@@ -102,8 +172,12 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
                 || sequence.compareTo(snapshotKey) >= 0) {
             return Optional.empty();
         }
-        return Optional.of(with(0, reserved, snapshot.asOf(), snapshotKey, new Source(snapshot.importId(), 0),
-                consumptionsAfter(snapshot.asOf()), snapshots, policy, now));
+        Next next = next();
+        next.drift = new Drift(snapshot.snapshotId(), expectedAt(snapshot.asOf()), 0);
+        next.asOf(snapshot.asOf(), snapshotKey);
+        next.onHand = 0;
+        next.source = new Source(snapshot.importId(), 0);
+        return Optional.of(next.build(policy, now));
     }
 
     /** Computes the availability again, e.g. after the safety stock was reconfigured. */
@@ -111,44 +185,154 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
         if (!isStored() || (safetyStock == policy.safetyStock(storeId, ean) && available == availableBy(policy))) {
             return Optional.empty();
         }
-        return Optional.of(with(onHand, reserved, asOf, sequence, source, consumptions, snapshots, policy, now));
-    }
-
-    StockLevel withRevision(long revision) {
-        return new StockLevel(id, storeId, ean, onHand, asOf, sequence, source, consumptions, reserved, safetyStock,
-                available, version, publishedVersion, unpublished, snapshots, revision, updatedAt);
+        return Optional.of(next().build(policy, now));
     }
 
     /**
-     * The next state, its availability computed again; {@code newReserved} is the seam for reservations, which
-     * change it the same way figures change {@code onHand}.
+     * Holds {@code quantity} units for the fulfilment if that many are available now, counted on this very
+     * state: the write that stores the hold is conditional on it, so two orders never both get the last unit.
+     * A command that holds here already is held (its redelivery adds nothing).
      */
-    private StockLevel with(long newOnHand, long newReserved, Instant newAsOf, String newSequence, Source newSource,
-            List<Consumption> newConsumptions, List<String> newSnapshots, AvailabilityPolicy policy, Instant now) {
-        long newSafetyStock = policy.safetyStock(storeId, ean);
-        long newAvailable = policy.available(storeId, ean, newOnHand, consumedAfter(newConsumptions, newAsOf),
-                newReserved);
-        // the availability's version moves only when what AvailabilityChanged says about stock moves: a figure
-        // that confirms the same quantity later on is stored, but announces nothing new
-        boolean changed = !isStored() || newOnHand != onHand || newReserved != reserved || newAvailable != available;
-        long newVersion = changed ? version + 1 : version;
-        return new StockLevel(id, storeId, ean, newOnHand, newAsOf, newSequence, newSource, newConsumptions,
-                newReserved, newSafetyStock, newAvailable, newVersion, publishedVersion, unpublished || changed,
-                newSnapshots, revision, now);
+    HoldAttempt hold(String commandId, String fulfillmentId, long quantity, Instant since, AvailabilityPolicy policy,
+            Instant now) {
+        if (applied(commandId).isPresent()) {
+            return new HoldAttempt(Optional.empty(), applied(undo(commandId)).isEmpty(), availableBy(policy));
+        }
+        long availableNow = isStored() ? availableBy(policy) : 0;
+        if (!isStored() || !policy.canHold(availableNow, quantity)) {
+            return new HoldAttempt(Optional.empty(), false, availableNow);
+        }
+        Next next = next();
+        List<Hold> held = new ArrayList<>(holds);
+        held.removeIf(hold -> hold.fulfillmentId().equals(fulfillmentId));
+        held.add(new Hold(fulfillmentId, heldBy(fulfillmentId) + quantity, since));
+        next.holds = held;
+        next.remember(new AppliedCommand(commandId, quantity));
+        StockLevel written = next.build(policy, now);
+        return new HoldAttempt(Optional.of(written), true, written.available());
+    }
+
+    /** The key under which the compensation of a reservation's line is remembered. */
+    static String undo(String commandId) {
+        return commandId + ":undo";
+    }
+
+    /**
+     * Gives back up to {@code quantity} of the units the fulfilment holds; empty when it holds none or the
+     * command was applied here already. {@link #releasedBy} then tells how many the command released.
+     */
+    Optional<StockLevel> released(String commandId, String fulfillmentId, long quantity, AvailabilityPolicy policy,
+            Instant now) {
+        long released = Math.min(quantity, heldBy(fulfillmentId));
+        if (applied(commandId).isPresent() || released <= 0) {
+            return Optional.empty();
+        }
+        Next next = next();
+        next.holds = withoutUnits(fulfillmentId, released);
+        next.remember(new AppliedCommand(commandId, released));
+        return Optional.of(next.build(policy, now));
+    }
+
+    /** Units the command released here (0 when it released none). */
+    long releasedBy(String commandId) {
+        return applied(commandId).map(AppliedCommand::quantity).orElse(0L);
+    }
+
+    /**
+     * The units left the store at {@code at}: the fulfilment's hold of them ends and they count as consumed
+     * until an ERP figure as of a later time includes them. All the units count, held or not: they left.
+     */
+    Optional<StockLevel> consumed(String commandId, String fulfillmentId, long quantity, Instant at,
+            AvailabilityPolicy policy, Instant now) {
+        if (applied(commandId).isPresent()) {
+            return Optional.empty();
+        }
+        long held = Math.min(quantity, heldBy(fulfillmentId));
+        boolean afterFigure = asOf != null && at.isAfter(asOf);
+        if (held == 0 && !afterFigure) {
+            return Optional.empty();
+        }
+        Next next = next();
+        next.holds = withoutUnits(fulfillmentId, held);
+        if (afterFigure) {
+            List<Consumption> consumed = new ArrayList<>(consumptions);
+            consumed.add(new Consumption(commandId, quantity, at));
+            next.consumptions = consumed;
+        }
+        next.remember(new AppliedCommand(commandId, quantity));
+        return Optional.of(next.build(policy, now));
+    }
+
+    /** Units returned in the store at {@code at} are on hand again until an ERP figure as of later counts them. */
+    Optional<StockLevel> restocked(String commandId, long quantity, Instant at, AvailabilityPolicy policy,
+            Instant now) {
+        if (!isStored() || applied(commandId).isPresent() || !at.isAfter(asOf)) {
+            return Optional.empty();
+        }
+        Next next = next();
+        List<Restock> returned = new ArrayList<>(restocks);
+        returned.add(new Restock(commandId, quantity, at));
+        next.restocks = returned;
+        next.remember(new AppliedCommand(commandId, quantity));
+        return Optional.of(next.build(policy, now));
+    }
+
+    /**
+     * The store found none on the shelf at {@code at}: on hand is zero as of then, unless the ERP has a figure as
+     * of that time or later. Holds stay (they are released by their own commands).
+     */
+    Optional<StockLevel> outOfStock(String reference, Instant at, AvailabilityPolicy policy, Instant now) {
+        String key = ReportSequence.asOfKey(at);
+        if (!isStored() || sequence.compareTo(key) >= 0) {
+            return Optional.empty();
+        }
+        Next next = next();
+        next.asOf(at, key);
+        next.onHand = 0;
+        next.source = new Source(reference, 0);
+        return Optional.of(next.build(policy, now));
+    }
+
+    StockLevel withRevision(long revision) {
+        Next next = next();
+        next.revision = revision;
+        return next.build();
+    }
+
+    /**
+     * What omnihub expects the ERP to count at {@code at}: its figure, less what orders consumed and plus what
+     * was returned between the figure's as-of and then.
+     */
+    private long expectedAt(Instant at) {
+        Predicate<Instant> between = time -> time.isAfter(asOf) && !time.isAfter(at);
+        long consumed = consumptions.stream().filter(c -> between.test(c.at())).mapToLong(Consumption::quantity).sum();
+        long returned = restocks.stream().filter(r -> between.test(r.at())).mapToLong(Restock::quantity).sum();
+        return onHand - consumed + returned;
+    }
+
+    private List<Hold> withoutUnits(String fulfillmentId, long units) {
+        List<Hold> held = new ArrayList<>();
+        for (Hold hold : holds) {
+            if (!hold.fulfillmentId().equals(fulfillmentId)) {
+                held.add(hold);
+            } else if (hold.quantity() > units) {
+                held.add(new Hold(fulfillmentId, hold.quantity() - units, hold.since()));
+            }
+        }
+        return held;
     }
 
     private long availableBy(AvailabilityPolicy policy) {
-        return policy.available(storeId, ean, onHand, consumedAfterAsOf(), reserved);
-    }
-
-    /** A figure as of {@code newAsOf} already includes what orders consumed until then: those are let go. */
-    private List<Consumption> consumptionsAfter(Instant newAsOf) {
-        return consumptions.stream().filter(consumption -> consumption.at().isAfter(newAsOf)).toList();
+        return policy.available(storeId, ean, onHand, consumedAfterAsOf(), returnedAfterAsOf(), reserved);
     }
 
     private static long consumedAfter(List<Consumption> consumptions, Instant asOf) {
         return consumptions.stream().filter(consumption -> consumption.at().isAfter(asOf))
                 .mapToLong(Consumption::quantity).sum();
+    }
+
+    private static long returnedAfter(List<Restock> restocks, Instant asOf) {
+        return restocks.stream().filter(restock -> restock.at().isAfter(asOf)).mapToLong(Restock::quantity).sum();
     }
 
     private List<String> remember(String snapshotId) {
@@ -159,5 +343,109 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
         remembered.add(snapshotId);
         return List.copyOf(remembered.subList(Math.max(0, remembered.size() - REMEMBERED_SNAPSHOTS),
                 remembered.size()));
+    }
+
+    private List<SnapshotRows> rememberRow(List<String> remembered, String snapshotId, long row) {
+        if (snapshotId == null) {
+            return snapshotRows;
+        }
+        List<SnapshotRows> rows = new ArrayList<>();
+        boolean found = false;
+        for (SnapshotRows entry : snapshotRows) {
+            if (!remembered.contains(entry.snapshotId())) {
+                continue;
+            }
+            if (entry.snapshotId().equals(snapshotId)) {
+                found = true;
+                if (!entry.rows().contains(row)) {
+                    List<Long> more = new ArrayList<>(entry.rows());
+                    more.add(row);
+                    entry = new SnapshotRows(snapshotId, List.copyOf(more));
+                }
+            }
+            rows.add(entry);
+        }
+        if (!found) {
+            rows.add(new SnapshotRows(snapshotId, List.of(row)));
+        }
+        return List.copyOf(rows);
+    }
+
+    private Next next() {
+        return new Next(this);
+    }
+
+    /** The next state, field by field; {@link #build} computes its availability and version. */
+    private static final class Next {
+
+        private final StockLevel current;
+        long onHand;
+        Instant asOf;
+        String sequence;
+        Source source;
+        List<Consumption> consumptions;
+        List<Restock> restocks;
+        List<Hold> holds;
+        List<String> snapshots;
+        List<SnapshotRows> snapshotRows;
+        Drift drift;
+        List<AppliedCommand> commands;
+        long revision;
+
+        Next(StockLevel current) {
+            this.current = current;
+            onHand = current.onHand;
+            asOf = current.asOf;
+            sequence = current.sequence;
+            source = current.source;
+            consumptions = current.consumptions;
+            restocks = current.restocks;
+            holds = current.holds;
+            snapshots = current.snapshots;
+            snapshotRows = current.snapshotRows;
+            drift = current.drift;
+            commands = current.commands;
+            revision = current.revision;
+        }
+
+        /** A figure as of {@code newAsOf} already includes what orders consumed and returned until then. */
+        void asOf(Instant newAsOf, String newSequence) {
+            asOf = newAsOf;
+            sequence = newSequence;
+            consumptions = consumptions.stream().filter(consumption -> consumption.at().isAfter(newAsOf)).toList();
+            restocks = restocks.stream().filter(restock -> restock.at().isAfter(newAsOf)).toList();
+        }
+
+        void remember(AppliedCommand command) {
+            List<AppliedCommand> remembered = new ArrayList<>(commands);
+            remembered.add(command);
+            commands = List.copyOf(remembered.subList(Math.max(0, remembered.size() - REMEMBERED_COMMANDS),
+                    remembered.size()));
+        }
+
+        /** The same state with other bookkeeping fields: availability, version and outbox as they are. */
+        StockLevel build() {
+            StockLevel c = current;
+            return new StockLevel(c.id, c.storeId, c.ean, onHand, asOf, sequence, source, consumptions, restocks,
+                    holds, c.reserved, c.safetyStock, c.available, c.version, c.publishedVersion, c.unpublished,
+                    snapshots, snapshotRows, drift, commands, revision, c.updatedAt);
+        }
+
+        /** The next state with its availability computed again and, when that moved, a new version to announce. */
+        StockLevel build(AvailabilityPolicy policy, Instant now) {
+            StockLevel c = current;
+            long newReserved = holds.stream().mapToLong(Hold::quantity).sum();
+            long newSafetyStock = policy.safetyStock(c.storeId, c.ean);
+            long newAvailable = asOf == null ? 0 : policy.available(c.storeId, c.ean, onHand,
+                    consumedAfter(consumptions, asOf), returnedAfter(restocks, asOf), newReserved);
+            // the availability's version moves only when what AvailabilityChanged says about stock moves: a figure
+            // that confirms the same quantity later on is stored, but announces nothing new
+            boolean changed = !c.isStored() || onHand != c.onHand || newReserved != c.reserved
+                    || newAvailable != c.available;
+            long newVersion = changed ? c.version + 1 : c.version;
+            return new StockLevel(c.id, c.storeId, c.ean, onHand, asOf, sequence, source, consumptions, restocks,
+                    holds, newReserved, newSafetyStock, newAvailable, newVersion, c.publishedVersion,
+                    c.unpublished || changed, snapshots, snapshotRows, drift, commands, revision, now);
+        }
     }
 }

@@ -4,8 +4,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.omnihub.inventory.availability.AvailabilityPolicy;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -90,6 +93,60 @@ public class StockService {
             log.info("Safety stock reconfigured: the availability of {} pairs changed", changed);
         }
         return changed;
+    }
+
+    /**
+     * Holds the units for the fulfilment if that many are available (one conditional write on the pair);
+     * answers whether they are held and how many are available now.
+     */
+    public LineHold hold(String storeId, String ean, String commandId, String fulfillmentId, long quantity,
+            Instant since) {
+        var attempt = new AtomicReference<StockLevel.HoldAttempt>();
+        change(storeId, ean, level -> {
+            attempt.set(level.hold(commandId, fulfillmentId, quantity, since, policy, clock.instant()));
+            return attempt.get().next();
+        });
+        return new LineHold(attempt.get().held(), attempt.get().available());
+    }
+
+    /** Takes back what {@link #hold} held for the command on this pair, once, however often it is called. */
+    public void undoHold(String storeId, String ean, String commandId, String fulfillmentId) {
+        change(storeId, ean, level -> level.released(StockLevel.undo(commandId), fulfillmentId,
+                level.applied(commandId).map(StockLevel.AppliedCommand::quantity).orElse(0L), policy,
+                clock.instant()));
+    }
+
+    /** What may be promised of the pair now (0 when it has no figure). */
+    public long available(String storeId, String ean) {
+        return store.find(StockLevel.id(storeId, ean)).map(StockLevel::available).orElse(0L);
+    }
+
+    /** Releases up to {@code quantity} of the fulfilment's units; answers how many the command released. */
+    public long release(String storeId, String ean, String commandId, String fulfillmentId, long quantity) {
+        var released = new AtomicLong();
+        change(storeId, ean, level -> {
+            var next = level.released(commandId, fulfillmentId, quantity, policy, clock.instant());
+            released.set(next.orElse(level).releasedBy(commandId));
+            return next;
+        });
+        return released.get();
+    }
+
+    /** The fulfilment's units left the store at {@code at}; answers whether anything changed. */
+    public boolean consume(String storeId, String ean, String commandId, String fulfillmentId, long quantity,
+            Instant at) {
+        return change(storeId, ean, level -> level.consumed(commandId, fulfillmentId, quantity, at, policy,
+                clock.instant()));
+    }
+
+    /** Returned units are back on the shelf as of {@code at}; answers whether anything changed. */
+    public boolean restock(String storeId, String ean, String commandId, long quantity, Instant at) {
+        return change(storeId, ean, level -> level.restocked(commandId, quantity, at, policy, clock.instant()));
+    }
+
+    /** The store has none of the EAN as of {@code at}; answers whether anything changed. */
+    public boolean markOutOfStock(String storeId, String ean, String reference, Instant at) {
+        return change(storeId, ean, level -> level.outOfStock(reference, at, policy, clock.instant()));
     }
 
     List<StockLevel> ofEan(String ean) {

@@ -62,6 +62,31 @@ class AvailabilityPolicyTests {
         assertThat(policy.available(storeId, OTHER_EAN, onHand, consumed, reserved)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "onHand {0} consumed {1} returned {2} reserved {3} -> {4}")
+    @CsvSource({
+            "10, 0, 2, 0, 11",  // returned units are on the shelf again: 10 + 2 - global 1
+            "10, 3, 2, 0, 8",   // 10 - 3 + 2 - 1
+            "0, 0, 2, 0, 1",    // a store zeroed by a snapshot sells what came back since
+            "10, 2, 1, 9, 0",   // 10 - 2 + 1 - 9 - 1 < 0: zero, never negative
+            "1, 0, 0, 0, 0"})
+    void returnedUnitsAddToWhatMayBePromised(long onHand, long consumed, long returned, long reserved,
+            long expected) {
+        assertThat(policy.available("LJ001", OTHER_EAN, onHand, consumed, returned, reserved)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "available {0}, hold {1} -> {2}")
+    @CsvSource({"5, 5, true", "5, 4, true", "5, 6, false", "0, 1, false", "1, 1, true"})
+    void aHoldMayTakeAtMostWhatIsAvailable(long available, long quantity, boolean allowed) {
+        assertThat(policy.canHold(available, quantity)).isEqualTo(allowed);
+    }
+
+    @Test
+    void aHoldOfNothingOrOfANegativeQuantityIsRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> policy.canHold(5, 0));
+        assertThatIllegalArgumentException().isThrownBy(() -> policy.canHold(5, -1));
+        assertThatIllegalArgumentException().isThrownBy(() -> policy.canHold(-1, 1));
+    }
+
     @Test
     void theEansSafetyStockIsTheOneSubtracted() {
         assertThat(policy.available("LJ003", EAN, 12, 1, 1)).isEqualTo(5);
@@ -85,6 +110,7 @@ class AvailabilityPolicyTests {
         assertThatIllegalArgumentException().isThrownBy(() -> policy.available("LJ001", EAN, -1, 0, 0));
         assertThatIllegalArgumentException().isThrownBy(() -> policy.available("LJ001", EAN, 1, -1, 0));
         assertThatIllegalArgumentException().isThrownBy(() -> policy.available("LJ001", EAN, 1, 0, -1));
+        assertThatIllegalArgumentException().isThrownBy(() -> policy.available("LJ001", EAN, 1, 0, -1, 0));
     }
 
     @Test

@@ -220,18 +220,21 @@ class StockLevelTests {
 
     private static StockLevel published(StockLevel level) {
         return new StockLevel(level.id(), level.storeId(), level.ean(), level.onHand(), level.asOf(),
-                level.sequence(), level.source(), level.consumptions(), level.reserved(), level.safetyStock(),
-                level.available(), level.version(), level.version(), false, level.snapshots(), level.revision(),
+                level.sequence(), level.source(), level.consumptions(), level.restocks(), level.holds(),
+                level.reserved(), level.safetyStock(), level.available(), level.version(), level.version(), false,
+                level.snapshots(), level.snapshotRows(), level.drift(), level.commands(), level.revision(),
                 level.updatedAt());
     }
 
     private static StockLevel withConsumptions(StockLevel level, List<Consumption> consumptions, long reserved) {
         long consumed = consumptions.stream().filter(c -> c.at().isAfter(level.asOf()))
                 .mapToLong(Consumption::quantity).sum();
+        List<StockLevel.Hold> holds = reserved == 0 ? List.of() : List.of(new StockLevel.Hold("ful-0", reserved, NOW));
         return new StockLevel(level.id(), level.storeId(), level.ean(), level.onHand(), level.asOf(),
-                level.sequence(), level.source(), consumptions, reserved, level.safetyStock(),
-                SAFETY_2.available(STORE, EAN, level.onHand(), consumed, reserved), level.version(),
-                level.publishedVersion(), level.unpublished(), level.snapshots(), level.revision(), level.updatedAt());
+                level.sequence(), level.source(), consumptions, level.restocks(), holds, reserved,
+                level.safetyStock(), SAFETY_2.available(STORE, EAN, level.onHand(), consumed, reserved),
+                level.version(), level.publishedVersion(), level.unpublished(), level.snapshots(),
+                level.snapshotRows(), level.drift(), level.commands(), level.revision(), level.updatedAt());
     }
 
     private static StockReport report(long quantity, Instant asOf, long row) {
