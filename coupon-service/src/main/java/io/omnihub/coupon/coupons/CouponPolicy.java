@@ -3,6 +3,7 @@ package io.omnihub.coupon.coupons;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -72,7 +73,9 @@ final class CouponPolicy {
         textError(request.fulfillmentId(), false)
                 .ifPresent(reason -> errors.add(new FieldError("fulfillmentId", reason)));
         textError(request.returnId(), false).ifPresent(reason -> errors.add(new FieldError("returnId", reason)));
-        Instant expiresAt = request.expiresAt() == null ? now.plus(defaultValidity) : request.expiresAt();
+        // kept to the millisecond, as stored: the answer shows what a later read shows
+        Instant expiresAt = (request.expiresAt() == null ? now.plus(defaultValidity) : request.expiresAt())
+                .truncatedTo(ChronoUnit.MILLIS);
         if (!expiresAt.isAfter(now)) {
             errors.add(new FieldError("expiresAt", "must be in the future"));
         }

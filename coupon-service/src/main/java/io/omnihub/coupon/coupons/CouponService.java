@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +57,7 @@ public class CouponService {
                 return replay(earlier.get(), idempotencyKey, fingerprint);
             }
         }
-        Instant now = clock.instant();
+        Instant now = now();
         IssueTerms terms = policy.issueTerms(request, now);
         Coupon coupon = Coupon.issued(codes.next(), terms, idempotencyKey, idempotencyKey == null ? null : fingerprint,
                 by, now);
@@ -126,11 +127,12 @@ public class CouponService {
     }
 
     Coupon extend(String code, Instant expiresAt, String by) {
+        Instant newExpiry = expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS);
         return change(code, (coupon, now) -> {
-            if (!policy.extend(coupon, expiresAt, now)) {
+            if (!policy.extend(coupon, newExpiry, now)) {
                 return Outcome.NOTHING_TO_WRITE;
             }
-            return new Outcome(true, store.extend(code, CouponChange.extended(now, by, coupon.expiresAt(), expiresAt),
+            return new Outcome(true, store.extend(code, CouponChange.extended(now, by, coupon.expiresAt(), newExpiry),
                     now));
         });
     }
@@ -140,7 +142,7 @@ public class CouponService {
         int expired = 0;
         List<Coupon> due;
         do {
-            Instant now = clock.instant();
+            Instant now = now();
             due = store.dueToExpire(now, SWEEP_BATCH);
             for (Coupon coupon : due) {
                 if (policy.dueToExpire(coupon, now) && store.expire(coupon, now).isPresent()) {
@@ -156,7 +158,7 @@ public class CouponService {
     }
 
     CouponPage list(CouponQuery query) {
-        Instant now = clock.instant();
+        Instant now = now();
         List<Criteria> parts = new ArrayList<>();
         if (query.customerDocument() != null) {
             parts.add(where(Coupon.CUSTOMER).is(query.customerDocument()));
@@ -178,7 +180,7 @@ public class CouponService {
     }
 
     CouponStatus statusOf(Coupon coupon) {
-        return policy.statusOf(coupon, clock.instant());
+        return policy.statusOf(coupon, now());
     }
 
     /** The criteria of a status as {@link CouponPolicy#statusOf} reads it. */
@@ -202,7 +204,7 @@ public class CouponService {
     private Coupon change(String code, Decision decision) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Coupon coupon = find(code);
-            Outcome outcome = decision.apply(coupon, clock.instant());
+            Outcome outcome = decision.apply(coupon, now());
             if (!outcome.write()) {
                 return coupon;
             }
@@ -212,6 +214,11 @@ public class CouponService {
             }
         }
         throw new IllegalStateException("coupon " + code + " kept changing under " + ATTEMPTS + " attempts");
+    }
+
+    /** Now, to the millisecond: what MongoDB keeps, so that an answer shows what a later read shows. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** A decision on a coupon at an instant. */
