@@ -390,7 +390,7 @@ public class Order {
             }
             default -> throw new IllegalArgumentException("unknown decision " + answer.decision());
         }
-        fulfillment.answered(answer);
+        fulfillment.answered(new Acceptance(answer.decision(), answer.reason(), answer.lines(), now));
         fulfillment.stopPushing();
         if (rejected.isEmpty()) {
             fulfillment.moveTo(FulfillmentStatus.ACCEPTED, now, null);

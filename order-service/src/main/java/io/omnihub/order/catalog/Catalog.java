@@ -1,0 +1,53 @@
+package io.omnihub.order.catalog;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The catalog projection: newest-wins upserts by reference, lookups by EAN or reference. */
+@Component
+public class Catalog {
+
+    private final MongoTemplate mongo;
+
+    Catalog(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Optional<CatalogProduct> byReference(String reference) {
+        return Optional.ofNullable(mongo.findById(reference, CatalogProduct.class));
+    }
+
+    public Optional<CatalogProduct> byEan(String ean) {
+        return Optional.ofNullable(mongo.findOne(Query.query(where("ean").is(ean)), CatalogProduct.class));
+    }
+
+    /**
+     * Stores the product unless a newer update is stored: ONE upsert matching the reference with an older
+     * sequence; when a newer one is there, the upsert's insert hits the unique id and nothing changes.
+     */
+    public boolean upsert(CatalogProduct product) {
+        Query olderOrAbsent = Query.query(where("_id").is(product.reference()).and("sequence").lt(product.sequence()));
+        Update update = new Update().set("ean", product.ean()).set("name", product.name())
+                .set("brand", product.brand()).set("category", product.category()).set("price", product.price())
+                .set("discountedPrice", product.discountedPrice()).set("active", product.active())
+                .set("sequence", product.sequence());
+        try {
+            mongo.upsert(olderOrAbsent, update, CatalogProduct.class);
+            return true;
+        } catch (DuplicateKeyException newerStored) {
+            return false;
+        }
+    }
+
+    /** A sortable key of (receipt time, row). */
+    public static String sequence(Instant receivedAt, long row) {
+        return String.format("%020d%09d%012d", receivedAt.getEpochSecond(), receivedAt.getNano(), row);
+    }
+}

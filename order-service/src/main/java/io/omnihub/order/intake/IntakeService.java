@@ -1,0 +1,144 @@
+package io.omnihub.order.intake;
+
+import io.omnihub.contracts.orders.Address;
+import io.omnihub.contracts.orders.Customer;
+import io.omnihub.contracts.orders.Journey;
+import io.omnihub.order.catalog.Catalog;
+import io.omnihub.order.catalog.CatalogProduct;
+import io.omnihub.order.model.InvalidRequestException;
+import io.omnihub.order.model.InvalidRequestException.FieldError;
+import io.omnihub.order.model.Order;
+import io.omnihub.order.model.OrderLine;
+import io.omnihub.order.model.OrderRepository;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes a channel's order: checks it, enriches its lines from the catalog projection and stores it (with its
+ * {@code OrderReceived}) in one insert. Idempotent twice over: by the caller's Idempotency-Key and by the
+ * channel's own order id per site, both unique in MongoDB, so a retried POST (even racing the first) never
+ * makes a second order and gets the first one's answer.
+ */
+@Service
+class IntakeService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
+    private final OrderRepository orders;
+    private final Catalog catalog;
+    private final Clock clock;
+
+    IntakeService(OrderRepository orders, Catalog catalog, Clock clock) {
+        this.orders = orders;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** The stored order for this request: the new one, or the first one made for the same key or channel order. */
+    Order receive(String client, String idempotencyHeader, CreateOrderRequest request) {
+        String idempotencyKey = idempotencyHeader == null || idempotencyHeader.isBlank()
+                ? "channel:" + Order.channelKey(request.siteId(), request.channelOrderId())
+                : "key:" + client + ":" + idempotencyHeader.strip();
+        Optional<Order> first = earlier(idempotencyKey, request);
+        if (first.isPresent()) {
+            return first.get();
+        }
+        List<OrderLine> lines = lines(request);
+        Order order = Order.receive(newId(), request.siteId(), request.channelOrderId(), idempotencyKey, client,
+                request.journey(), customer(request), address(request),
+                request.journey() == Journey.PICKUP_IN_STORE ? request.pickupStoreId() : null, lines, clock.instant());
+        try {
+            return orders.insert(order);
+        } catch (DuplicateKeyException raced) {
+            return earlier(idempotencyKey, request).orElseThrow(() -> raced);
+        }
+    }
+
+    private Optional<Order> earlier(String idempotencyKey, CreateOrderRequest request) {
+        return orders.findByIdempotencyKey(idempotencyKey)
+                .or(() -> orders.findByChannelOrder(request.siteId(), request.channelOrderId()));
+    }
+
+    private List<OrderLine> lines(CreateOrderRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.journey() == Journey.SHIP_FROM_STORE && request.shippingAddress() == null) {
+            errors.add(new FieldError("shippingAddress", "required for SHIP_FROM_STORE"));
+        }
+        if (request.journey() == Journey.PICKUP_IN_STORE
+                && (request.pickupStoreId() == null || request.pickupStoreId().isBlank())) {
+            errors.add(new FieldError("pickupStoreId", "required for PICKUP_IN_STORE"));
+        }
+        if (request.shippingAddress() != null
+                && (request.shippingAddress().latitude() == null) != (request.shippingAddress().longitude() == null)) {
+            errors.add(new FieldError("shippingAddress", "latitude and longitude go together"));
+        }
+        List<OrderLine> lines = new ArrayList<>();
+        Set<String> eans = new HashSet<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            CreateOrderRequest.Line line = request.lines().get(i);
+            String field = "lines[" + i + "]";
+            if (line.ean() == null && line.reference() == null) {
+                errors.add(new FieldError(field, "an ean or a reference is required"));
+                continue;
+            }
+            Optional<CatalogProduct> product = line.ean() != null ? catalog.byEan(line.ean())
+                    : catalog.byReference(line.reference());
+            if (line.ean() == null && product.isEmpty()) {
+                errors.add(new FieldError(field + ".reference", "no product " + line.reference() + " in the catalog"));
+                continue;
+            }
+            if (line.ean() != null && line.reference() != null && product.isPresent()
+                    && !product.get().reference().equals(line.reference())) {
+                errors.add(new FieldError(field + ".reference", "EAN " + line.ean() + " is product "
+                        + product.get().reference() + ", not " + line.reference()));
+                continue;
+            }
+            String ean = line.ean() != null ? line.ean() : product.get().ean();
+            if (!eans.add(ean)) {
+                errors.add(new FieldError(field + ".ean", ean + " is on another line: one line per EAN"));
+                continue;
+            }
+            var unitPrice = line.unitPrice() != null ? line.unitPrice()
+                    : product.map(CatalogProduct::discountedPrice).orElse(null);
+            if (unitPrice == null) {
+                errors.add(new FieldError(field + ".unitPrice", "required for a product the catalog does not know"));
+                continue;
+            }
+            lines.add(new OrderLine(ean, product.map(CatalogProduct::reference).orElse(line.reference()),
+                    product.map(CatalogProduct::name).orElse(null), product.map(CatalogProduct::brand).orElse(null),
+                    product.map(CatalogProduct::category).orElse(null), line.quantity(), unitPrice,
+                    product.map(CatalogProduct::price).orElse(null)));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return lines;
+    }
+
+    private static Customer customer(CreateOrderRequest request) {
+        return new Customer(request.customer().name(), request.customer().document(), request.customer().email());
+    }
+
+    private static Address address(CreateOrderRequest request) {
+        CreateOrderRequest.Address address = request.shippingAddress();
+        return address == null ? null : new Address(address.street(), address.city(), address.state(),
+                address.postalCode(), address.latitude(), address.longitude());
+    }
+
+    /** {@code ord-} and 16 characters of Crockford base32 (80 random bits). */
+    static String newId() {
+        StringBuilder id = new StringBuilder("ord-");
+        for (int i = 0; i < 16; i++) {
+            id.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        }
+        return id.toString();
+    }
+}

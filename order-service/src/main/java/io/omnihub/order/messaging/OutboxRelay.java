@@ -1,0 +1,87 @@
+package io.omnihub.order.messaging;
+
+import io.omnihub.order.model.Order;
+import io.omnihub.order.model.OrderChanged;
+import io.omnihub.order.model.OrderRepository;
+import io.omnihub.order.model.OutboxMessage;
+import io.omnihub.order.system.BackgroundLoop;
+import io.omnihub.order.system.OrderProperties;
+import io.omnihub.platform.kafka.EventPublisher;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the orders' outboxes to Kafka: right after a write left messages in one, and every
+ * {@code work-interval} as a safety net (and at start), so what was stored before a crash is sent after the
+ * restart. One thread sends an order's messages in their order and removes them from the outbox only once the
+ * broker has acknowledged them (acks=all): a crash in between sends them again, with the same ids.
+ */
+@Component
+class OutboxRelay extends BackgroundLoop {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 200;
+
+    OutboxRelay(OrderRepository orders, EventPublisher publisher, OrderProperties properties, Clock clock) {
+        super("order-outbox-relay", properties.workInterval(), properties.relayAutoStartup(),
+                () -> relay(orders, publisher, properties, clock));
+    }
+
+    @EventListener
+    void on(OrderChanged changed) {
+        if (changed.unpublished()) {
+            wake();
+        }
+    }
+
+    private static void relay(OrderRepository orders, EventPublisher publisher, OrderProperties properties,
+            Clock clock) {
+        for (int round = 0; round < 100; round++) {
+            List<String> pending = orders.unpublished(BATCH);
+            for (String orderId : pending) {
+                Order order = orders.find(orderId).orElse(null);
+                if (order == null || order.outbox().isEmpty()) {
+                    continue;
+                }
+                List<String> sent = send(order.outbox(), publisher, properties);
+                if (!sent.isEmpty()) {
+                    orders.change(orderId, fresh -> fresh.sent(sent, clock.instant()));
+                }
+            }
+            if (pending.size() < BATCH) {
+                return;
+            }
+        }
+    }
+
+    /** Sends the messages in order and answers the ids acknowledged, stopping at the first failure. */
+    private static List<String> send(List<OutboxMessage> messages, EventPublisher publisher,
+            OrderProperties properties) {
+        List<CompletableFuture<?>> futures = new ArrayList<>();
+        for (OutboxMessage message : messages) {
+            futures.add(publisher.publish(message.topic(), message.key(), message.id(), message.event()));
+        }
+        List<String> acknowledged = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            try {
+                futures.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                acknowledged.add(messages.get(i).id());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception e) {
+                log.warn("Message {} to {} not acknowledged; it stays in the outbox: {}", messages.get(i).id(),
+                        messages.get(i).topic(), e.toString());
+                break;
+            }
+        }
+        return acknowledged;
+    }
+}

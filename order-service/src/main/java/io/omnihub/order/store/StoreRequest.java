@@ -1,0 +1,28 @@
+package io.omnihub.order.store;
+
+import io.omnihub.contracts.orders.Journey;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.Set;
+
+/** The body of {@code PUT /stores/{storeId}} (and each item of the bulk {@code PUT /stores}). */
+record StoreRequest(String storeId, String name,
+        @DecimalMin("-90") @DecimalMax("90") Double latitude,
+        @DecimalMin("-180") @DecimalMax("180") Double longitude,
+        @NotEmpty Set<@NotNull Journey> journeys,
+        @NotNull @Min(0) Integer dailyCapacity,
+        @NotNull @Min(1) Integer priority,
+        Boolean active,
+        @Valid ErpEndpointRequest erpEndpoint) {
+
+    /** {@code url} http(s); the header is optional. */
+    record ErpEndpointRequest(@NotBlank @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String url,
+            String headerName, String headerValue) {
+    }
+}

@@ -1,0 +1,34 @@
+package io.omnihub.order.system;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * order-service's settings ({@code omnihub.orders.*}).
+ *
+ * @param workInterval     the safety net of the routing and outbox loops (they also run right after each write)
+ * @param deadlineInterval how often unanswered fulfilments past their deadline are looked for
+ * @param sendTimeout      how long the outbox relay waits for the broker's acknowledgements
+ * @param storesFile       a stores file ({@code {"stores": [...]}}) loaded at start; none when blank
+ * @param relayAutoStartup false only in tests that stop the relay to see what a crash leaves behind
+ */
+@ConfigurationProperties("omnihub.orders")
+public record OrderProperties(@DefaultValue("2s") Duration workInterval, @DefaultValue("10s") Duration deadlineInterval,
+        @DefaultValue("30s") Duration sendTimeout, @DefaultValue("") String storesFile,
+        @DefaultValue("true") boolean relayAutoStartup, @DefaultValue ErpPushProperties erpPush) {
+
+    /**
+     * Pushing assignments to the stores' ERP endpoints.
+     *
+     * @param attempts     tries per round (resilience4j retry), spaced by {@code backoff}
+     * @param retryAfter   when a round failed, the next round after this, doubled each time up to {@code maxRetryAfter}
+     * @param failureRate  percentage of failed calls that opens a store's circuit breaker
+     * @param openFor      how long an open circuit refuses calls
+     */
+    public record ErpPushProperties(@DefaultValue("3") int attempts, @DefaultValue("200ms") Duration backoff,
+            @DefaultValue("5s") Duration timeout, @DefaultValue("5s") Duration retryAfter,
+            @DefaultValue("5m") Duration maxRetryAfter, @DefaultValue("50") float failureRate,
+            @DefaultValue("30s") Duration openFor, @DefaultValue("2s") Duration interval) {
+    }
+}
