@@ -119,6 +119,16 @@ class CouponServiceIT {
     }
 
     @Test
+    void returnsAndIdempotencyKeysAreUniqueInTheDatabaseItself() {
+        var indexes = mongo.indexOps(Coupon.class).getIndexInfo();
+
+        assertThat(indexes).filteredOn(index -> index.isIndexForFields(List.of("returnId")))
+                .singleElement().satisfies(index -> assertThat(index.isUnique() && index.isSparse()).isTrue());
+        assertThat(indexes).filteredOn(index -> index.isIndexForFields(List.of("idempotencyKey")))
+                .singleElement().satisfies(index -> assertThat(index.isUnique() && index.isSparse()).isTrue());
+    }
+
+    @Test
     void oneIdempotencyKeyYieldsOneCouponHoweverManyRequestsRace() throws Exception {
         String key = "client:" + UUID.randomUUID();
 
