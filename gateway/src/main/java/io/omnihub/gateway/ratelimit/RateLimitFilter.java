@@ -1,0 +1,76 @@
+package io.omnihub.gateway.ratelimit;
+
+import io.omnihub.contracts.identity.Identity;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Counts the requests of each API key's client in its own token bucket (in this gateway's memory: with N replicas
+ * a client gets up to N times its limit) and answers 429 problem+json with {@code Retry-After} once it is empty.
+ * Runs after authentication: a request without a valid key was already refused and costs no token.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 30)
+class RateLimitFilter implements WebFilter {
+
+    /** Where {@code ApiKeyFilter} leaves the authenticated caller. */
+    static final String IDENTITY_ATTRIBUTE = Identity.class.getName();
+
+    private final RateLimitProperties properties;
+    private final LongSupplier nanoTime;
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+    @Autowired
+    RateLimitFilter(RateLimitProperties properties) {
+        this(properties, System::nanoTime);
+    }
+
+    RateLimitFilter(RateLimitProperties properties, LongSupplier nanoTime) {
+        this.properties = properties;
+        this.nanoTime = nanoTime;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        Identity caller = exchange.getAttribute(IDENTITY_ATTRIBUTE);
+        if (caller == null || !properties.enabled()) {
+            return chain.filter(exchange);
+        }
+        Limit limit = RateLimitPolicy.limitFor(caller, properties);
+        long now = nanoTime.getAsLong();
+        // a reloaded key may come with another limit: its bucket then starts afresh
+        TokenBucket bucket = buckets.compute(caller.client(), (client, current) ->
+                current != null && current.limit().equals(limit) ? current : new TokenBucket(limit, now));
+        long waitNanos = bucket.tryTake(now);
+        if (waitNanos == 0) {
+            return chain.filter(exchange);
+        }
+        long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + TimeUnit.SECONDS.toNanos(1) - 1));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "The API key of %s is over its rate limit (%d requests at once, %s a second). Retry after %d s."
+                        .formatted(caller.client(), limit.capacity(), perSecond(limit), retryAfter));
+        problem.setType(URI.create("about:blank"));
+        ErrorResponseException refusal = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
+        refusal.getHeaders().set("Retry-After", Long.toString(retryAfter));
+        return Mono.error(refusal);
+    }
+
+    private static String perSecond(Limit limit) {
+        double rate = limit.perSecond();
+        return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
+    }
+}
