@@ -74,6 +74,20 @@ class AnyStoreScopeIT extends EmbeddedCoupons {
     }
 
     @Test
+    void aStoreBrowsingWithoutACustomerSeesOnlyItsOwnStoresCoupons() {
+        String mine = issued(Cpfs.fresh(), "10", "LJ002");
+        issued(Cpfs.fresh(), "10", "LJ001");
+
+        ResponseEntity<JsonNode> listed = get("/api/v1/coupons?status=ACTIVE&size=200", LJ002);
+
+        assertThat(listed.getBody().path("items").valueStream().map(item -> item.path("issuingStoreId").asString()))
+                .isNotEmpty().containsOnly("LJ002");
+        assertThat(listed.getBody().path("items").valueStream().map(item -> item.path("code").asString()))
+                .contains(mine);
+        assertProblem(get("/api/v1/coupons?store=LJ001", LJ002), HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void anErpKeyOfEveryStoreRedeemsAnywhere() {
         String code = issued(Cpfs.fresh(), "40", "LJ001");
 

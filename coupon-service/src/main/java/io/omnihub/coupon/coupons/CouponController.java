@@ -84,7 +84,8 @@ class CouponController {
         if (!errors.isEmpty()) {
             throw new InvalidCouponRequest(errors);
         }
-        Optional<Set<String>> visible = policy.visibleIssuingStores(identity.allStores(), identity.stores());
+        Optional<Set<String>> visible = policy.visibleIssuingStores(identity.allStores(), identity.stores(),
+                customerDocument != null);
         if (store != null && visible.isPresent()) {
             StoreScope.requireStore(identity, store);
         }

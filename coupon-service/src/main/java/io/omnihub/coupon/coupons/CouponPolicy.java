@@ -204,11 +204,12 @@ final class CouponPolicy {
     }
 
     /**
-     * The issuing stores whose coupons a caller may list; empty when all (a key of every store, or any key when
-     * any store may redeem any coupon).
+     * The issuing stores whose coupons a caller may list; empty when all. A key of every store lists all; with
+     * ANY_STORE a store key finds any customer's coupons by the customer's document, but browsing without one
+     * shows its own stores' coupons only (a till has no business paging through the chain's customers).
      */
-    Optional<Set<String>> visibleIssuingStores(boolean allStores, Set<String> stores) {
-        if (allStores || redeemScope == RedeemScope.ANY_STORE) {
+    Optional<Set<String>> visibleIssuingStores(boolean allStores, Set<String> stores, boolean byCustomer) {
+        if (allStores || (redeemScope == RedeemScope.ANY_STORE && byCustomer)) {
             return Optional.empty();
         }
         return Optional.of(Set.copyOf(stores));

@@ -20,6 +20,8 @@ class CouponPolicyTests {
     private static final String CPF = "52998224725";
 
     private final CouponPolicy policy = new CouponPolicy("BRL", Duration.ofDays(90), RedeemScope.ANY_STORE);
+    private final CouponPolicy issuingStoreOnly = new CouponPolicy("BRL", Duration.ofDays(90),
+            RedeemScope.ISSUING_STORE);
 
     private static IssueCoupon request(String customer, String amount, String currency, String store, String reason,
             Instant expiresAt) {
@@ -350,25 +352,29 @@ class CouponPolicyTests {
         assertThat(policy.dueToExpire(withStatus(coupon(), CouponStatus.EXPIRED), EXPIRY)).isFalse();
     }
 
-    private final CouponPolicy issuingStoreOnly = new CouponPolicy("BRL", Duration.ofDays(90),
-            RedeemScope.ISSUING_STORE);
-
     @Test
     void anyStoreSeesAnyCouponWhenTheRetailerSaysSo() {
         assertThat(policy.storeToSee(coupon())).isEmpty();
-        assertThat(policy.visibleIssuingStores(false, Set.of("LJ002"))).isEmpty();
+        assertThat(policy.visibleIssuingStores(false, Set.of("LJ002"), true)).isEmpty();
+    }
+
+    @Test
+    void aStoreBrowsingWithoutACustomerSeesItsOwnStoresCouponsWhateverTheScope() {
+        assertThat(policy.visibleIssuingStores(false, Set.of("LJ002"), false)).contains(Set.of("LJ002"));
+        assertThat(issuingStoreOnly.visibleIssuingStores(false, Set.of("LJ002"), false)).contains(Set.of("LJ002"));
     }
 
     @Test
     void onlyTheIssuingStoreSeesItsCouponsWhenTheRetailerSaysSo() {
         assertThat(issuingStoreOnly.storeToSee(coupon())).contains("LJ001");
-        assertThat(issuingStoreOnly.visibleIssuingStores(false, Set.of("LJ002", "LJ003")))
+        assertThat(issuingStoreOnly.visibleIssuingStores(false, Set.of("LJ002", "LJ003"), true))
                 .contains(Set.of("LJ002", "LJ003"));
     }
 
     @Test
     void aKeyOfEveryStoreSeesEveryCoupon() {
-        assertThat(issuingStoreOnly.visibleIssuingStores(true, Set.of("*"))).isEmpty();
+        assertThat(issuingStoreOnly.visibleIssuingStores(true, Set.of("*"), false)).isEmpty();
+        assertThat(policy.visibleIssuingStores(true, Set.of("*"), false)).isEmpty();
     }
 
     @Test
