@@ -14,7 +14,7 @@ import java.util.List;
  */
 record AcceptanceRequest(@NotNull Acceptance.Decision decision, RejectReason reason, List<@NotNull @Valid Line> lines) {
 
-    record Line(@NotBlank String ean, @Min(0) long acceptedQuantity, @Min(0) long rejectedQuantity,
+    record Line(@NotBlank String ean, @NotNull @Min(0) Long acceptedQuantity, @NotNull @Min(0) Long rejectedQuantity,
             RejectReason reason) {
     }
 }

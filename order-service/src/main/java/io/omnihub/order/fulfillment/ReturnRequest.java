@@ -16,7 +16,7 @@ import java.util.List;
 record ReturnRequest(@Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+") String returnId,
         @NotEmpty List<@NotNull @Valid Line> lines, @Valid Coupon coupon) {
 
-    record Line(@NotBlank String ean, @Min(1) long quantity) {
+    record Line(@NotBlank String ean, @NotNull @Min(1) Long quantity) {
     }
 
     record Coupon(@NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount,

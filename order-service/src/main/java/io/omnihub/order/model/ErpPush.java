@@ -24,7 +24,7 @@ public record ErpPush(State state, int attempts, Instant nextAttemptAt, String l
         return new ErpPush(State.PENDING, attempts + 1, retryAt, error, null);
     }
 
-    ErpPush abandoned() {
+    public ErpPush abandoned() {
         return state == State.PENDING ? new ErpPush(State.ABANDONED, attempts, null, lastError, null) : this;
     }
 }

@@ -103,8 +103,8 @@ class RoutingProfileController {
 
     /** A profile over the API; {@code acceptanceDeadline} is ISO-8601 ({@code PT2H}). */
     record ProfileBody(String siteId, Set<RoutingFilter> filters, @NotNull List<RankingCriterion> ranking,
-            boolean splitAllowed, @Min(1) int maxSplits, @NotNull String acceptanceDeadline, Double maxDistanceKm,
-            Boolean isDefault) {
+            @NotNull Boolean splitAllowed, @NotNull @Min(1) Integer maxSplits, @NotNull String acceptanceDeadline,
+            Double maxDistanceKm, Boolean isDefault) {
 
         static ProfileBody of(String siteId, RoutingProfile profile) {
             return new ProfileBody(siteId, profile.filters(), profile.ranking(), profile.splitAllowed(),
@@ -124,7 +124,7 @@ class RoutingProfileController {
         record Address(Double latitude, Double longitude) {
         }
 
-        record Line(String ean, String reference, @Min(1) long quantity) {
+        record Line(String ean, String reference, @NotNull @Min(1) Long quantity) {
         }
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -22,6 +23,15 @@ class OrderProblems {
         problem.setProperty("errors", e.errors().stream()
                 .map(error -> Map.of("field", error.field(), "reason", error.reason())).toList());
         return problem;
+    }
+
+    /** Bean validation of a body, in the same shape as the model's own field errors. */
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalidBody(MethodArgumentNotValidException e) {
+        return invalid(new InvalidRequestException(e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new InvalidRequestException.FieldError(error.getField(),
+                        String.valueOf(error.getDefaultMessage())))
+                .toList()));
     }
 
     @ExceptionHandler(OrderConflictException.class)
