@@ -37,7 +37,8 @@ import tools.jackson.databind.JsonNode;
  * ProducerPerformance, stops everything and writes BENCHMARKS.md.
  *
  * <p>Usage: {@code ImportBenchmark [--repo DIR] [--rows N] [--passes N] [--warmups N] [--ingest-heap 256m]
- * [--ingest-jvm "-XX:..."] [--poll 250ms] [--profile] [--out FILE] [--timeout-minutes 30] [--catalog-timeout-minutes 20]}
+ * [--ingest-jvm "-XX:..."] [--c1-only] [--poll 250ms] [--profile] [--out FILE] [--timeout-minutes 30]
+ * [--catalog-timeout-minutes 20]}
  */
 public final class ImportBenchmark {
 
@@ -45,13 +46,19 @@ public final class ImportBenchmark {
     static final String CATALOG_GROUP = "catalog-service";
     private static final List<Part> PARTS = List.of(Part.KAFKA, Part.MONGO, Part.S3, Part.INGEST, Part.CATALOG);
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(200);
+    /**
+     * The local stack starts every service C1-only, for a small idle footprint; a throughput benchmark wants the
+     * optimizing compiler, as any production JVM has. Appended, so it overrides the stack's flag.
+     */
+    static final List<String> FULL_JIT = List.of("-XX:TieredStopAtLevel=4");
 
     private ImportBenchmark() {
     }
 
     /** The command line. */
     record Options(Path repo, int rows, int warmups, int passes, String ingestHeap, String pollInterval,
-                   boolean profile, Path out, Duration timeout, Duration catalogTimeout, List<String> ingestJvm) {
+                   boolean profile, Path out, Duration timeout, Duration catalogTimeout, List<String> ingestJvm,
+                   boolean fullJit) {
 
         static Options parse(String[] args) {
             Path repo = Path.of("").toAbsolutePath();
@@ -65,6 +72,7 @@ public final class ImportBenchmark {
             Duration timeout = Duration.ofMinutes(30);
             Duration catalogTimeout = Duration.ofMinutes(20);
             List<String> ingestJvm = List.of();
+            boolean fullJit = true;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -75,6 +83,7 @@ public final class ImportBenchmark {
                     case "--ingest-heap" -> { heap = value; i++; }
                     case "--poll" -> { poll = value; i++; }
                     case "--profile" -> profile = true;
+                    case "--c1-only" -> fullJit = false;
                     case "--ingest-jvm" -> { ingestJvm = List.of(value.trim().split("\\s+")); i++; }
                     case "--out" -> { out = Path.of(value).toAbsolutePath(); i++; }
                     case "--timeout-minutes" -> { timeout = Duration.ofMinutes(Long.parseLong(value)); i++; }
@@ -93,7 +102,8 @@ public final class ImportBenchmark {
                 out = rows == DEFAULT_ROWS ? repo.resolve("BENCHMARKS.md")
                         : repo.resolve("benchmarks/target/bench/BENCHMARKS.md");
             }
-            return new Options(repo, rows, warmups, passes, heap, poll, profile, out, timeout, catalogTimeout, ingestJvm);
+            return new Options(repo, rows, warmups, passes, heap, poll, profile, out, timeout, catalogTimeout, ingestJvm,
+                    fullJit);
         }
     }
 
@@ -113,6 +123,7 @@ public final class ImportBenchmark {
         results.command = command(args);
         results.inboxPollInterval = options.pollInterval();
         results.extraIngestJvmOptions = options.ingestJvm();
+        results.serviceJit = options.fullJit() ? FULL_JIT : List.of();
         Path work = options.repo().resolve("benchmarks/target/bench");
         Files.createDirectories(work);
 
@@ -162,6 +173,8 @@ public final class ImportBenchmark {
         Settings settings = Settings.forTests(options.repo(), home)
                 .withParts(PARTS)
                 .withEnv("INBOX_POLL_INTERVAL", options.pollInterval())
+                .withServiceJvmOptions(Part.INGEST, results.serviceJit.toArray(String[]::new))
+                .withServiceJvmOptions(Part.CATALOG, results.serviceJit.toArray(String[]::new))
                 .withServiceJvmOptions(Part.INGEST, "-Xmx" + options.ingestHeap())
                 .withServiceJvmOptions(Part.INGEST, options.ingestJvm().toArray(String[]::new))
                 .withHealthTimeout(Duration.ofMinutes(4));
@@ -170,6 +183,7 @@ public final class ImportBenchmark {
         try {
             say("starting " + String.join(", ", PARTS.stream().map(Part::id).toList()));
             stack.up();
+            probe.identitySecret(stack.identitySecret());
             Map<Part, Long> pids = pids(stack);
             long ingestPid = pids.get(Part.INGEST);
             List<String> ingestCommand = ProcessStats.commandLine(ingestPid);

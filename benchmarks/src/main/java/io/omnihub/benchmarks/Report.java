@@ -102,6 +102,10 @@ final class Report {
                 .formatted(rate(toKafka), rate(broker), ratio(toKafka, broker)));
 
         md.append("### Memory: ingest-service at ").append(r.ingestMaxHeap).append("\n\n");
+        md.append(r.serviceJit.isEmpty()
+                ? "- Services compiled as the local stack starts them: C1 only (`--c1-only`).\n"
+                : "- ingest-service and catalog-service ran with `" + String.join(" ", r.serviceJit)
+                        + "` appended to the local stack's flags (the full JIT instead of C1 only).\n");
         if (!r.extraIngestJvmOptions.isEmpty()) {
             md.append("- **Not the default flags:** ingest ran with `").append(String.join(" ", r.extraIngestJvmOptions))
                     .append("` added (`--ingest-jvm`).\n");

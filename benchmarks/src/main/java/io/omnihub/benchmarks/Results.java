@@ -80,6 +80,8 @@ final class Results {
     List<String> producerPerfTunedArguments = List.of();
     ProducerPerf.Summary producerPerfTuned;
     List<String> extraIngestJvmOptions = List.of();
+    /** Options appended to ingest's and catalog's flags to undo the local stack's C1-only compilation. */
+    List<String> serviceJit = List.of();
 
     // optional JFR profiles, by part
     final Map<String, Profiler.Summary> profiles = new LinkedHashMap<>();

@@ -52,7 +52,9 @@ class CategoryEventsIT {
     void theProducersGoldenEventBecomesACategoryWithItsParentInTheTree() {
         send("Roupas > Camisetas", Golden.bytes("catalog.categories/category-imported.json"));
 
-        JsonNode roupas = await().atMost(Duration.ofSeconds(30)).until(() -> root("Roupas"), node -> node != null);
+        // the path's nodes are written root first: wait for the whole path, not just its root
+        JsonNode roupas = await().atMost(Duration.ofSeconds(30)).until(() -> root("Roupas"),
+                node -> node != null && !node.path("children").isEmpty());
 
         assertThat(roupas.path("id").asString()).isEqualTo("roupas");
         assertThat(roupas.path("children")).hasSize(1);

@@ -209,6 +209,25 @@ class ProductEventsIT extends ProductsTopicTest {
     }
 
     @Test
+    void aBadRecordAmidGoodOnesGoesToTheDeadLetterTopicAndTheGoodOnesAroundItAreStored() {
+        String partitionKey = "LOTE-0";
+        List<String> before = List.of("LOTE-1", "LOTE-2", "LOTE-3");
+        List<String> after = List.of("LOTE-4", "LOTE-5");
+
+        ConsumerRecord<String, byte[]> dead = deadLetterOf(() -> {
+            before.forEach(reference -> topic.sendToPartitionOf(partitionKey, reference,
+                    ProductsTopic.PRODUCT_UPSERTED, event(reference, Map.of())));
+            topic.sendToPartitionOf(partitionKey, "LOTE-RUIM", ProductsTopic.PRODUCT_UPSERTED, event("", Map.of()));
+            after.forEach(reference -> topic.sendToPartitionOf(partitionKey, reference,
+                    ProductsTopic.PRODUCT_UPSERTED, event(reference, Map.of())));
+        }, "LOTE-RUIM");
+
+        assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).isEqualTo(InvalidEventException.class.getName());
+        before.forEach(this::awaitProduct);
+        after.forEach(this::awaitProduct);
+    }
+
+    @Test
     void anEventOfATypeThisTopicDoesNotCarryGoesToTheDeadLetterTopic() {
         ConsumerRecord<String, byte[]> dead = deadLetterOf(() -> topic.send("OUTRO-TIPO",
                 "io.omnihub.catalog.category-imported", Golden.bytes("catalog.categories/category-imported.json")),

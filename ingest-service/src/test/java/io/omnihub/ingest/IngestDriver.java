@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -108,9 +109,25 @@ final class IngestDriver implements AutoCloseable {
         return mine;
     }
 
+    /** The events whose {@code ce_id} starts with one of the prefixes, once at least {@code expected} arrived. */
+    List<ConsumerRecord<String, byte[]>> eventsOf(Collection<String> idPrefixes, int expected) {
+        List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            collect(idPrefixes, mine);
+            assertThat(mine).hasSizeGreaterThanOrEqualTo(expected);
+        });
+        collect(idPrefixes, mine);
+        return mine;
+    }
+
     private void collect(String importId, List<ConsumerRecord<String, byte[]>> into) {
+        collect(List.of(importId), into);
+    }
+
+    private void collect(Collection<String> importIds, List<ConsumerRecord<String, byte[]>> into) {
         KafkaTestUtils.getRecords(events, Duration.ofMillis(500)).forEach(record -> {
-            if (header(record, "ce_id").startsWith(importId + ":")) {
+            String id = header(record, "ce_id");
+            if (importIds.stream().anyMatch(importId -> id.startsWith(importId + ":"))) {
                 into.add(record);
             }
         });

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.omnihub.contracts.Topics;
 import io.omnihub.testsupport.Fixtures;
+import io.omnihub.testsupport.TestInfrastructure;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -31,13 +33,14 @@ class PullIT extends EmbeddedIngestTest {
 
     @DynamicPropertySource
     static void integrations(DynamicPropertyRegistry registry) {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             String prefix = "omnihub.pull.integrations[" + i + "].";
-            String name = List.of("steady", "flaky", "slow").get(i);
+            String name = List.of("steady", "flaky", "slow", "daily-stock").get(i);
+            boolean stock = name.equals("daily-stock");
             // a list binds from one property source only: every element's every field is given here
             registry.add(prefix + "name", () -> name);
-            registry.add(prefix + "kind", () -> "PRODUCTS");
-            registry.add(prefix + "url", () -> erp.url(name));
+            registry.add(prefix + "kind", () -> stock ? "STOCK_FULL" : "PRODUCTS");
+            registry.add(prefix + "url", () -> stock ? erp.stockUrl(name) : erp.url(name));
             registry.add(prefix + "auth-header", () -> "Authorization");
             registry.add(prefix + "auth-value", () -> "Bearer erp-secret");
             registry.add(prefix + "page-size", () -> "8");
@@ -102,6 +105,47 @@ class PullIT extends EmbeddedIngestTest {
     }
 
     @Test
+    void aFullStockPullIsOneSnapshotAcrossItsPagesClosedOnlyAfterTheLastPage() {
+        run("daily-stock");
+
+        JsonNode integration = awaitStatus("daily-stock", "IDLE");
+        assertThat(erp.pagesAsked("daily-stock")).containsExactly(1, 2, 3, 4);
+        String snapshotId = "pull-daily-stock-" + integration.path("runId").asString();
+        List<JsonNode> pages = importsOf("stock/full/pulls/daily-stock/", 3);
+        List<String> pageIds = pages.stream().map(job -> job.path("id").asString()).toList();
+        List<String> ids = new ArrayList<>(pageIds);
+        ids.add(snapshotId);
+        List<ConsumerRecord<String, byte[]>> events;
+        try (IngestDriver stock = new IngestDriver(http, TestInfrastructure.s3Endpoint(),
+                TestInfrastructure.S3_ACCESS_KEY, TestInfrastructure.S3_SECRET_KEY, bootstrapServers,
+                Topics.INVENTORY_STOCK_UPDATES)) {
+            events = stock.eventsOf(ids, 20 + 3);
+        }
+
+        var rows = events.stream().filter(record -> type(record).endsWith("stock-level-reported")).toList();
+        var ends = events.stream().filter(record -> type(record).endsWith("stock-snapshot-completed")).toList();
+        assertThat(rows).hasSize(20).allSatisfy(record -> {
+            JsonNode row = json.readTree(record.value());
+            assertThat(row.path("mode").asString()).isEqualTo("FULL");
+            assertThat(row.path("snapshotId").asString()).isEqualTo(snapshotId);
+        });
+        assertThat(ends).extracting(ConsumerRecord::partition).containsExactlyInAnyOrder(0, 1, 2);
+        long counted = 0;
+        for (ConsumerRecord<String, byte[]> end : ends) {
+            JsonNode marker = json.readTree(end.value());
+            assertThat(marker.path("snapshotId").asString()).isEqualTo(snapshotId);
+            assertThat(marker.path("storeIds").toString()).isEqualTo("[\"LJ001\",\"LJ002\"]");
+            var inPartition = rows.stream().filter(row -> row.partition() == end.partition()).toList();
+            assertThat(marker.path("rowsInPartition").asLong()).isEqualTo(inPartition.size());
+            // after every row of every page in its partition, the last page's included
+            assertThat(end.offset()).isGreaterThan(inPartition.stream().mapToLong(ConsumerRecord::offset).max()
+                    .orElse(-1));
+            counted += inPartition.size();
+        }
+        assertThat(counted).isEqualTo(20);
+    }
+
+    @Test
     void anUnknownIntegrationIsNotFound() {
         assertThat(http.postForEntity("/api/v1/integrations/nope/runs", null, JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
@@ -118,12 +162,17 @@ class PullIT extends EmbeddedIngestTest {
                 integration -> integration.path("status").asString().equals(status));
     }
 
+    private static String type(ConsumerRecord<String, byte[]> record) {
+        return IngestDriver.header(record, "ce_type");
+    }
+
     /** The finished imports of an integration's pages, once there are {@code expected}. */
     private List<JsonNode> importsOf(String name, int expected) {
+        String keyPrefix = name.contains("/") ? name : "products/pull-" + name + "-";
         return await().atMost(Duration.ofSeconds(30)).until(() -> {
             List<JsonNode> jobs = new ArrayList<>();
             http.getForObject("/api/v1/imports?size=200", JsonNode.class).forEach(job -> {
-                if (job.path("objectKey").asString().startsWith("products/pull-" + name + "-")
+                if (job.path("objectKey").asString().startsWith(keyPrefix)
                         && job.path("state").asString().startsWith("COMPLETED")) {
                     jobs.add(job);
                 }
@@ -132,7 +181,10 @@ class PullIT extends EmbeddedIngestTest {
         }, jobs -> jobs.size() == expected);
     }
 
-    /** A small ERP: serves the 20 products of fixtures/products.json in pages, and fails or dawdles on demand. */
+    /**
+     * A small ERP: serves the 20 products of fixtures/products.json in pages, and the stock of those products at
+     * two stores, and fails or dawdles on demand.
+     */
     static final class StandInErp {
 
         final HttpServer server;
@@ -164,6 +216,20 @@ class PullIT extends EmbeddedIngestTest {
             return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + integration + "/products";
         }
 
+        String stockUrl(String integration) {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + integration + "/stock";
+        }
+
+        /** One stock row per product, alternating between two stores. */
+        private List<Map<String, Object>> stock() {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < products.size(); i++) {
+                rows.add(Map.of("ean", products.get(i).path("ean").asString(), "storeId",
+                        i % 2 == 0 ? "LJ001" : "LJ002", "quantity", i));
+            }
+            return rows;
+        }
+
         List<Integer> pagesAsked(String integration) {
             return asked.getOrDefault(integration, List.of());
         }
@@ -190,9 +256,10 @@ class PullIT extends EmbeddedIngestTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            int from = Math.min((page - 1) * size, products.size());
-            byte[] body = json.writeValueAsBytes(Map.of("items", products.subList(from,
-                    Math.min(from + size, products.size()))));
+            List<?> items = exchange.getRequestURI().getPath().endsWith("/stock") ? stock() : products;
+            int from = Math.min((page - 1) * size, items.size());
+            byte[] body = json.writeValueAsBytes(Map.of("items", items.subList(from,
+                    Math.min(from + size, items.size()))));
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);

@@ -6,6 +6,7 @@ import io.omnihub.contracts.Buckets;
 import io.omnihub.contracts.Topics;
 import io.omnihub.testsupport.Fixtures;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -97,6 +98,36 @@ class StockImportIT extends EmbeddedIngestTest {
                 "io.omnihub.inventory.stock-snapshot-completed");
         assertThat(ends).hasSize(3).allSatisfy(end -> assertThat(json.readTree(end.value()).path("storeIds")
                 .toString()).isEqualTo("[\"LJ001\"]"));
+    }
+
+    @Test
+    void stockRidingInAProductFileIsPublishedAsPartialLevelsAsOfTheFilesReceipt() {
+        String body = """
+                {"items": [
+                  {"reference": "3001", "ean": "7891000000007", "name": "Com estoque", "price": 10,
+                   "discountedPrice": 9, "storeId": "LJ001", "quantity": 7},
+                  {"reference": "3002", "ean": "7891000007914", "name": "Sem estoque", "price": 10,
+                   "discountedPrice": 9},
+                  {"reference": "3003", "ean": "7891000000014", "name": "Loja sem quantidade", "price": 10,
+                   "discountedPrice": 9, "storeId": "LJ002"}
+                ]}""";
+
+        String importId = http.postForEntity("/api/v1/products", IngestDriver.json(body), JsonNode.class).getBody()
+                .path("importId").asString();
+
+        JsonNode job = ingest.awaitFinished(importId);
+        assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("COMPLETED_WITH_ERRORS");
+        assertThat(job.path("rowsAccepted").asLong()).isEqualTo(2);
+        assertThat(job.path("firstErrors").get(0).path("reason").asString()).isEqualTo("a store needs its quantity");
+        List<ConsumerRecord<String, byte[]>> levels = ingest.eventsOf(importId, 1);
+        assertThat(levels).hasSize(1);
+        assertThat(levels.get(0).key()).isEqualTo("LJ001:7891000000007");
+        JsonNode level = json.readTree(levels.get(0).value());
+        assertThat(level.path("mode").asString()).isEqualTo("PARTIAL");
+        assertThat(level.path("quantity").asLong()).isEqualTo(7);
+        assertThat(level.path("snapshotId").isNull()).isTrue();
+        assertThat(Instant.parse(level.path("asOf").asString()))
+                .isEqualTo(Instant.parse(job.path("receivedAt").asString()));
     }
 
     @Test

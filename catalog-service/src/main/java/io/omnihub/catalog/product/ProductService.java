@@ -2,19 +2,33 @@ package io.omnihub.catalog.product;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import io.omnihub.catalog.category.CategoryService;
 import io.omnihub.catalog.category.CategoryTree;
 import io.omnihub.catalog.photo.PhotoResponse;
 import io.omnihub.catalog.photo.PhotoService;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.ReplaceOptions;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
@@ -23,6 +37,10 @@ import org.springframework.stereotype.Service;
 public class ProductService {
 
     private static final String COLLECTION = "products";
+    /** MongoDB's code for a duplicate key: here, an insert that lost to a concurrent one. */
+    private static final int DUPLICATE_KEY = 11000;
+    /** Conflicts mean another writer moved on; each round reads fresh state, so a few rounds always settle. */
+    private static final int MAX_ROUNDS = 100;
 
     private final MongoTemplate mongo;
     private final CategoryService categories;
@@ -41,21 +59,96 @@ public class ProductService {
      * Redelivery and out-of-order arrival are harmless: the newest description always ends up stored.
      */
     public boolean apply(ProductUpdate update) {
-        ProductVersion version = update.version();
-        // a cheap look first, so that a stale description does not add its category to the tree
-        if (storedVersion(update.reference()).filter(stored -> stored.compareTo(version.key()) >= 0).isPresent()) {
-            return false;
+        return applyAll(List.of(update)) == 1;
+    }
+
+    /**
+     * Stores each product's newest description of the batch unless one as new or newer is already stored;
+     * answers how many products it stored. One read of the stored versions ({@code _id $in}) and one bulk
+     * write per round: new products are inserted, older ones replaced on condition that they still have the
+     * revision that was read. A write that lost to a concurrent writer is decided again on fresh state.
+     */
+    public int applyAll(Collection<ProductUpdate> updates) {
+        Map<String, ProductUpdate> pending = ProductBatches.newestByReference(updates);
+        Set<String> attempted = new HashSet<>();
+        Map<String, String> categoryIds = new HashMap<>();
+        int applied = 0;
+        for (int round = 0; !pending.isEmpty(); round++) {
+            if (round == MAX_ROUNDS) {
+                throw new IllegalStateException("products " + pending.keySet() + " still contended after "
+                        + MAX_ROUNDS + " rounds");
+            }
+            Map<String, Stored> stored = storedVersions(pending.keySet());
+            Iterator<ProductUpdate> decided = pending.values().iterator();
+            while (decided.hasNext()) {
+                ProductUpdate update = decided.next();
+                Stored current = stored.get(update.reference());
+                String version = update.version().key();
+                // stored as new or newer: ours, if an earlier round's write landed after all, or a newer one
+                if (current != null && current.version().compareTo(version) >= 0) {
+                    if (attempted.contains(update.reference()) && current.version().equals(version)) {
+                        applied++;
+                    }
+                    decided.remove();
+                }
+            }
+            if (pending.isEmpty()) {
+                break;
+            }
+            // stale descriptions never get here, so they never add their category to the tree
+            ensureCategories(pending.values(), categoryIds);
+            attempted.addAll(pending.keySet());
+            if (write(pending.values(), stored, categoryIds)) {
+                applied += pending.size();
+                break;
+            }
         }
-        String categoryId = update.categoryPath().isEmpty() ? null : categories.ensurePath(update.categoryPath());
-        Product product = Product.of(update, categoryId, clock.instant());
-        // one atomic write decides: the filter only matches an older version; when none matches, the upsert
-        // inserts, which the unique _id refuses if a document exists, i.e. one with this version or a newer one
-        Query olderOrAbsent = Query.query(where("_id").is(update.reference()).and("version").lt(version.key()));
+        return applied;
+    }
+
+    private void ensureCategories(Collection<ProductUpdate> updates, Map<String, String> categoryIds) {
+        for (ProductUpdate update : updates) {
+            List<String> path = update.categoryPath();
+            if (!path.isEmpty()) {
+                categoryIds.computeIfAbsent(String.join("\u0000", path), key -> categories.ensurePath(path));
+            }
+        }
+    }
+
+    /** One unordered bulk write; answers whether every write took effect (no conflict). */
+    private boolean write(Collection<ProductUpdate> updates, Map<String, Stored> stored,
+            Map<String, String> categoryIds) {
+        Instant now = clock.instant();
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Product.class, COLLECTION);
+        int replacements = 0;
+        for (ProductUpdate update : updates) {
+            String categoryId = update.categoryPath().isEmpty() ? null
+                    : categoryIds.get(String.join("\u0000", update.categoryPath()));
+            Product product = Product.of(update, categoryId, now);
+            Stored current = stored.get(update.reference());
+            if (current == null) {
+                bulk.insert(product);
+            } else {
+                bulk.replaceOne(current.unchanged(), product, FindAndReplaceOptions.none());
+                replacements++;
+            }
+        }
         try {
-            mongo.replace(olderOrAbsent, product, ReplaceOptions.replaceOptions().upsert(), COLLECTION);
-            return true;
-        } catch (DuplicateKeyException newerStored) {
+            BulkWriteResult result = bulk.execute();
+            return result.getMatchedCount() == replacements;
+        } catch (BulkOperationException e) {
+            if (e.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
+                return false;
+            }
+            throw e;
+        } catch (DuplicateKeyException e) {
             return false;
+        } catch (DataIntegrityViolationException e) {
+            if (e.getCause() instanceof MongoBulkWriteException bulkError && bulkError.getWriteErrors().stream()
+                    .map(BulkWriteError::getCode).allMatch(code -> code == DUPLICATE_KEY)) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -82,10 +175,30 @@ public class ProductService {
         return ProductPage.of(items, page, size, total);
     }
 
-    private Optional<String> storedVersion(String reference) {
-        Query query = Query.query(where("_id").is(reference));
-        query.fields().include("version");
-        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION))
-                .map(document -> document.getString("version"));
+    /** The stored version and revision of each product, in one query the {@code _id} index serves. */
+    private Map<String, Stored> storedVersions(Collection<String> references) {
+        Query query = Query.query(where("_id").in(references));
+        query.fields().include("version").include(Product.REVISION);
+        Map<String, Stored> stored = new LinkedHashMap<>();
+        for (Document document : mongo.find(query, Document.class, COLLECTION)) {
+            stored.put(document.getString("_id"), new Stored(document.getString("_id"), document.getString("version"),
+                    document.getString(Product.REVISION)));
+        }
+        return stored;
+    }
+
+    /** What a reader saw of a stored product: enough to replace it only if nobody changed it since. */
+    private record Stored(String reference, String version, String revision) {
+
+        /**
+         * Matches the document only while it still has the version that was read. By the single indexed
+         * {@code revision} field when there is one, since MongoDB emulators serve only queries whose keys are
+         * exactly an index's from an index; documents written before that field existed fall back to
+         * {@code _id} and {@code version}.
+         */
+        Query unchanged() {
+            return revision != null ? Query.query(where(Product.REVISION).is(revision))
+                    : Query.query(where("_id").is(reference).and("version").is(version));
+        }
     }
 }

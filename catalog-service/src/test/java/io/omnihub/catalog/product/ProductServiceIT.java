@@ -141,6 +141,53 @@ class ProductServiceIT {
     }
 
     @Test
+    void aBatchStoresEachProductsNewestDescriptionAgainstWhatIsStored() {
+        String kept = reference();
+        String replaced = reference();
+        String added = reference();
+        products.apply(update(kept, "Guardado terça", TUESDAY, 1));
+        products.apply(update(replaced, "Guardado segunda", MONDAY, 1));
+
+        int applied = products.applyAll(List.of(update(kept, "Segunda", MONDAY, 50),
+                update(replaced, "Terça 2", TUESDAY, 2), update(added, "Novo 3", MONDAY, 3),
+                update(replaced, "Terça 1", TUESDAY, 1), update(added, "Novo 4", MONDAY, 4)));
+
+        assertThat(applied).isEqualTo(2);
+        assertThat(stored(kept).name()).isEqualTo("Guardado terça");
+        assertThat(stored(replaced).name()).isEqualTo("Terça 2");
+        assertThat(stored(added).name()).isEqualTo("Novo 4");
+    }
+
+    @Test
+    void batchesRacingOverTheSameProductsLeaveEachOnesNewest() throws Exception {
+        List<String> references = List.of(reference(), reference(), reference());
+        List<List<ProductUpdate>> batches = new ArrayList<>();
+        for (int batch = 0; batch < 8; batch++) {
+            List<ProductUpdate> updates = new ArrayList<>();
+            for (String reference : references) {
+                for (int row = batch * 10 + 1; row <= batch * 10 + 10; row++) {
+                    updates.add(update(reference, "Linha " + row, MONDAY, row));
+                }
+            }
+            Collections.shuffle(updates, new Random(batch));
+            batches.add(updates);
+        }
+
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> applies = batches.stream()
+                    .<Callable<Integer>>map(batch -> () -> products.applyAll(batch)).toList();
+            for (Future<Integer> result : pool.invokeAll(applies)) {
+                result.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        references.forEach(reference -> assertThat(stored(reference).name()).isEqualTo("Linha 80"));
+    }
+
+    @Test
     void pricesAreStoredAsExactDecimals() {
         String reference = reference();
         products.apply(new ProductUpdate(reference, "7891000000007", "Preço", null, null, List.of(), null, null,

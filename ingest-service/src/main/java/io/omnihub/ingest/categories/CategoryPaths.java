@@ -3,12 +3,14 @@ package io.omnihub.ingest.categories;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The rules of a category path, in category files and product rows alike: {@code A > B > C}, segments trimmed and non-blank. */
 public final class CategoryPaths {
 
     static final int MAX_SEGMENT_LENGTH = 120;
     static final int MAX_DEPTH = 10;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Set<String> HEADERS = Set.of("category", "categoria", "categories", "categorias");
 
     private CategoryPaths() {
@@ -23,14 +25,14 @@ public final class CategoryPaths {
     public static Parsed parse(String cell) {
         List<String> segments = new ArrayList<>();
         for (String segment : cell.split(">", -1)) {
-            String name = segment.strip().replaceAll("\\s+", " ");
+            String name = SPACES.matcher(segment.strip()).replaceAll(" ");
             if (name.isEmpty()) {
                 return Parsed.invalid("empty segment in category path (write it as 'A > B > C')");
             }
             if (name.length() > MAX_SEGMENT_LENGTH) {
                 return Parsed.invalid("category name longer than " + MAX_SEGMENT_LENGTH + " characters");
             }
-            if (name.chars().anyMatch(Character::isISOControl)) {
+            if (hasControlCharacters(name)) {
                 return Parsed.invalid("category name contains control characters");
             }
             segments.add(name);
@@ -41,6 +43,16 @@ public final class CategoryPaths {
         return new Parsed(segments, null);
     }
 
+    private static boolean hasControlCharacters(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isISOControl(name.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The segments of a valid path, or why the cell is not one. */
     public record Parsed(List<String> segments, String error) {
 
         static Parsed invalid(String error) {

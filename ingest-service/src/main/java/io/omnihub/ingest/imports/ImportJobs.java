@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -97,6 +98,11 @@ public class ImportJobs {
         mongo.updateFirst(Query.query(where("id").is(job.id())), new Update().set("state", ImportState.REJECTED)
                 .set("finishedAt", clock.instant()).unset("leaseUntil").set("rejectionReason", reason)
                 .set("archiveKey", archiveKey), ImportJob.class);
+    }
+
+    /** The jobs of every object whose key starts with {@code prefix}, e.g. the pages of one pull run. */
+    public List<ImportJob> byKeyPrefix(String prefix) {
+        return mongo.find(Query.query(where("objectKey").regex("^" + Pattern.quote(prefix))), ImportJob.class);
     }
 
     public Optional<ImportJob> byId(String id) {

@@ -1,6 +1,7 @@
 package io.omnihub.ingest.products;
 
 import io.omnihub.contracts.Topics;
+import io.omnihub.contracts.inventory.StockLevelReported;
 import io.omnihub.ingest.imports.Acknowledgements;
 import io.omnihub.ingest.imports.ImportJob;
 import io.omnihub.ingest.imports.ImportKind;
@@ -13,6 +14,7 @@ import io.omnihub.ingest.sheet.JsonItems;
 import io.omnihub.ingest.sheet.SheetRow;
 import io.omnihub.ingest.sheet.Sheets;
 import io.omnihub.ingest.sheet.UnreadableFileException;
+import io.omnihub.ingest.stock.RidingStock;
 import io.omnihub.platform.kafka.EventPublisher;
 import java.io.InputStream;
 import java.util.Set;
@@ -29,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Products from Excel ({@code .xlsx} streamed, legacy {@code .xls}) or JSON: columns found by header name,
  * unknown columns kept as attributes, every row validated on its own; each good row becomes a
- * {@code ProductUpserted} on {@code catalog.products}, keyed by reference.
+ * {@code ProductUpserted} on {@code catalog.products}, keyed by reference. A row that also names a store and a
+ * quantity carries that store's stock of the product: a partial {@code StockLevelReported} on
+ * {@code inventory.stock-updates}, as of the file's receipt.
  */
 @Component
 class ProductImporter implements Importer {
@@ -94,17 +98,39 @@ class ProductImporter implements Importer {
                 return;
             }
             var result = ProductValidation.validate(row, job.id(), job.receivedAt());
-            if (result.event() == null) {
-                outcome.rejected(result.errors());
+            RidingStock.Result stock = stockOf(row);
+            if (result.event() == null || (stock != null && stock.event() == null)) {
+                List<RowError> errors = new ArrayList<>(result.errors());
+                if (stock != null) {
+                    errors.addAll(stock.errors());
+                }
+                outcome.rejected(errors);
                 return;
             }
             try {
                 acknowledgements.track(publisher.publish(Topics.CATALOG_PRODUCTS, result.event().reference(),
                         job.id() + ":" + row.number(), result.event()));
+                if (stock != null) {
+                    var level = stock.event();
+                    acknowledgements.track(publisher.publish(Topics.INVENTORY_STOCK_UPDATES,
+                            StockLevelReported.key(level.storeId(), level.ean()),
+                            job.id() + ":" + row.number() + ":stock", level));
+                }
             } catch (RuntimeException e) {
                 throw new Sheets.RowHandlingException("cannot publish row " + row.number(), e);
             }
             outcome.accepted();
+        }
+
+        /** The stock figure riding in the row, checked; null when the row carries none. */
+        private RidingStock.Result stockOf(ProductRow row) {
+            String store = row.value(ProductField.STORE);
+            String quantity = row.value(ProductField.QUANTITY);
+            if (!RidingStock.present(store, quantity)) {
+                return null;
+            }
+            return RidingStock.check(row.number(), row.value(ProductField.EAN), store, quantity, job.id(),
+                    job.receivedAt(), ProductField.STORE.column(), ProductField.QUANTITY.column());
         }
 
         void item(JsonNode item, int position) {

@@ -16,7 +16,8 @@ record PullProperties(@DefaultValue List<Integration> integrations) {
 
     /**
      * @param name          a short id, used in object keys and {@code /api/v1/integrations/{name}}
-     * @param kind          what the pages hold: PRODUCTS or STOCK_PARTIAL
+     * @param kind          what the pages hold: PRODUCTS, STOCK_PARTIAL or STOCK_FULL (all pages of a run together
+     *                      are the stores' whole stock)
      * @param url           the endpoint; the page and size go in as query parameters
      * @param authHeader    the header that carries the credential, e.g. {@code Authorization}
      * @param authValue     its value, from the environment (never logged)
@@ -36,13 +37,9 @@ record PullProperties(@DefaultValue List<Integration> integrations) {
             @DefaultValue("1s") Duration backoff) {
 
         Integration {
-            if (kind == ImportKind.STOCK_FULL) {
-                // each page is an import of its own: a page would be taken for the stores' whole stock
-                throw new IllegalArgumentException("pull integration " + name + ": full stock snapshots spanning "
-                        + "pages are not supported yet; pull stock as STOCK_PARTIAL");
-            }
             if (kind == ImportKind.CATEGORIES || kind == ImportKind.PHOTOS) {
-                throw new IllegalArgumentException("pull integration " + name + ": kind is PRODUCTS or STOCK_PARTIAL");
+                throw new IllegalArgumentException("pull integration " + name
+                        + ": kind is PRODUCTS, STOCK_PARTIAL or STOCK_FULL");
             }
         }
     }

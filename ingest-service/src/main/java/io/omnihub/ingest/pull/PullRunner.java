@@ -2,15 +2,20 @@ package io.omnihub.ingest.pull;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.omnihub.ingest.imports.ImportJob;
 import io.omnihub.ingest.imports.ImportJobs;
+import io.omnihub.ingest.imports.ImportKind;
 import io.omnihub.ingest.inbox.InboxUploads;
 import io.omnihub.ingest.pull.PullState.PullStatus;
 import io.omnihub.ingest.sheet.JsonItems;
 import io.omnihub.ingest.sheet.UnreadableFileException;
+import io.omnihub.ingest.stock.PulledSnapshot;
+import io.omnihub.ingest.stock.PulledSnapshots;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One pull run of one integration: page after page until the ERP answers an empty page. Each page is stored
  * in the inbox and imported like any file, then the next page number is saved; an outage stops the run and
- * the next run resumes at the page that failed. One run at a time per integration, across replicas.
+ * the next run resumes at the page that failed. One run at a time per integration, across replicas. The pages
+ * of a full-stock run make one snapshot, closed after the last page.
  */
 @Component
 class PullRunner {
@@ -36,16 +42,23 @@ class PullRunner {
     private static final Logger log = LoggerFactory.getLogger(PullRunner.class);
     private static final Duration LEASE = Duration.ofMinutes(10);
     private static final int MAX_PAGES = 100_000;
+    private static final Duration PAGES_IMPORTED_WITHIN = Duration.ofMinutes(5);
+    private static final Duration PAGES_POLL = Duration.ofMillis(200);
 
     private final ErpClient erp;
     private final InboxUploads uploads;
+    private final ImportJobs jobs;
+    private final PulledSnapshots snapshots;
     private final MongoTemplate mongo;
     private final JsonMapper json;
     private final Clock clock;
 
-    PullRunner(ErpClient erp, InboxUploads uploads, MongoTemplate mongo, JsonMapper json, Clock clock) {
+    PullRunner(ErpClient erp, InboxUploads uploads, ImportJobs jobs, PulledSnapshots snapshots, MongoTemplate mongo,
+            JsonMapper json, Clock clock) {
         this.erp = erp;
         this.uploads = uploads;
+        this.jobs = jobs;
+        this.snapshots = snapshots;
         this.mongo = mongo;
         this.json = json;
         this.clock = clock;
@@ -64,11 +77,16 @@ class PullRunner {
                 byte[] content = erp.fetch(integration, page);
                 int items = countItems(content, integration, page);
                 if (items == 0) {
+                    if (integration.kind() == ImportKind.STOCK_FULL) {
+                        closeSnapshot(integration, state.runId());
+                    }
                     completed(integration, page);
                     return true;
                 }
-                String name = "pull-" + integration.name() + "-" + state.runId() + "-p" + String.format("%06d", page)
-                        + ".json";
+                String name = integration.kind() == ImportKind.STOCK_FULL
+                        ? PulledSnapshot.pageName(integration.name(), state.runId(), page)
+                        : "pull-" + integration.name() + "-" + state.runId() + "-p" + String.format("%06d", page)
+                                + ".json";
                 uploads.submit(ImportJobs.newId(), integration.kind(), name, content,
                         MediaType.APPLICATION_JSON_VALUE);
                 page++;
@@ -79,6 +97,26 @@ class PullRunner {
             interrupted(integration, page, e);
             return true;
         }
+    }
+
+    /**
+     * A full-stock run's pages together are the stores' whole stock: once every page is imported (pages are
+     * imported in the background, perhaps by another replica), the snapshot is closed, once, for all of them.
+     * If they take too long the run stops here, and the next run finds the empty page again and retries.
+     */
+    private void closeSnapshot(PullProperties.Integration integration, String runId) throws InterruptedException {
+        String prefix = PulledSnapshot.pagesPrefix(integration.name(), runId);
+        long deadline = System.nanoTime() + PAGES_IMPORTED_WITHIN.toNanos();
+        List<ImportJob> pages = jobs.byKeyPrefix(prefix);
+        while (!pages.stream().allMatch(job -> job.state().isFinal())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the pages of run " + runId + " were not all imported within "
+                        + PAGES_IMPORTED_WITHIN);
+            }
+            Thread.sleep(PAGES_POLL.toMillis());
+            pages = jobs.byKeyPrefix(prefix);
+        }
+        snapshots.complete(PulledSnapshot.snapshotId(integration.name(), runId), pages);
     }
 
     Optional<PullState> state(String name) {

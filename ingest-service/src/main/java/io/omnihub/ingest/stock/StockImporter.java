@@ -39,7 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Stock levels from Excel or JSON, partial or full by the inbox prefix. Each good row becomes a
  * {@link StockLevelReported} keyed {@code storeId:ean}. A full snapshot ends with one
  * {@link StockSnapshotCompleted} per partition, written after every row is acknowledged, so inventory can
- * tell when the whole snapshot has been applied.
+ * tell when the whole snapshot has been applied. A page of a full-stock pull run ({@link PulledSnapshot}) is
+ * not a snapshot on its own: its rows carry the run's snapshot id and its figures are kept until the run closes
+ * the snapshot after its last page.
  */
 @Component
 class StockImporter implements Importer {
@@ -48,12 +50,16 @@ class StockImporter implements Importer {
     private static final Duration PUBLISH_TIMEOUT = Duration.ofMinutes(10);
 
     private final EventPublisher publisher;
+    private final SnapshotMarkers markers;
+    private final PulledSnapshots pulledSnapshots;
     private final JsonMapper json;
     private final ZoneId zone;
 
-    StockImporter(EventPublisher publisher, JsonMapper json,
-            @Value("${omnihub.stock.zone:America/Sao_Paulo}") ZoneId zone) {
+    StockImporter(EventPublisher publisher, SnapshotMarkers markers, PulledSnapshots pulledSnapshots,
+            JsonMapper json, @Value("${omnihub.stock.zone:America/Sao_Paulo}") ZoneId zone) {
         this.publisher = publisher;
+        this.markers = markers;
+        this.pulledSnapshots = pulledSnapshots;
         this.json = json;
         this.zone = zone;
     }
@@ -100,6 +106,9 @@ class StockImporter implements Importer {
 
         private final ImportJob job;
         private final StockMode mode;
+        /** The snapshot the rows belong to: the file's own, or its pull run's when it is one page of many. */
+        private final String snapshotId;
+        private final boolean pageOfPull;
         private final ImportOutcome outcome = new ImportOutcome();
         private final Acknowledgements acknowledgements = new Acknowledgements();
         private final Map<Integer, LongAdder> rowsByPartition = new ConcurrentHashMap<>();
@@ -111,6 +120,9 @@ class StockImporter implements Importer {
         Run(ImportJob job) {
             this.job = job;
             this.mode = job.kind() == ImportKind.STOCK_FULL ? StockMode.FULL : StockMode.PARTIAL;
+            var pull = PulledSnapshot.ofPage(job.objectKey());
+            this.pageOfPull = mode == StockMode.FULL && pull.isPresent();
+            this.snapshotId = mode != StockMode.FULL ? null : pull.orElse(job.id());
         }
 
         void item(JsonNode item, int position, Map<String, JsonNode> header) {
@@ -152,7 +164,7 @@ class StockImporter implements Importer {
             }
             var row = result.row();
             var event = new StockLevelReported(row.storeId(), row.ean(), row.quantity(), row.asOf(), mode,
-                    mode == StockMode.FULL ? job.id() : null, job.id(), number, job.receivedAt());
+                    snapshotId, job.id(), number, job.receivedAt());
             try {
                 var sent = publisher.publish(Topics.INVENTORY_STOCK_UPDATES,
                         StockLevelReported.key(row.storeId(), row.ean()), job.id() + ":" + number, event);
@@ -167,7 +179,9 @@ class StockImporter implements Importer {
 
         ImportOutcome finish() {
             acknowledgements.awaitAll(PUBLISH_TIMEOUT);
-            if (mode == StockMode.FULL) {
+            if (pageOfPull) {
+                recordPage();
+            } else if (mode == StockMode.FULL) {
                 completeSnapshot();
             }
             return outcome;
@@ -184,17 +198,25 @@ class StockImporter implements Importer {
                 log.info("snapshot {}: absent pairs of {} are left as they are because of rejected rows",
                         job.id(), rejectedWithoutStore ? "every store" : storesWithRejectedRows);
             }
-            Instant asOf = fileAsOf != null ? fileAsOf : job.receivedAt();
-            int partitions = publisher.partitionsOf(Topics.INVENTORY_STOCK_UPDATES);
-            var markers = new Acknowledgements();
-            for (int partition = 0; partition < partitions; partition++) {
-                LongAdder rows = rowsByPartition.get(partition);
-                var marker = new StockSnapshotCompleted(job.id(), job.id(), complete, asOf, partition, partitions,
-                        rows == null ? 0 : rows.sum());
-                markers.track(publisher.publish(Topics.INVENTORY_STOCK_UPDATES, partition, job.id(),
-                        job.id() + ":end:" + partition, marker));
-            }
-            markers.awaitAll(PUBLISH_TIMEOUT);
+            markers.publish(snapshotId, job.id(), complete, asOf(), rowsByPartition());
+        }
+
+        /** One page of a pull run: its figures wait for the run's last page, which closes the snapshot. */
+        private void recordPage() {
+            Map<String, Long> rows = new HashMap<>();
+            rowsByPartition().forEach((partition, count) -> rows.put(Integer.toString(partition), count));
+            pulledSnapshots.recordPage(new SnapshotPage(job.id(), snapshotId, rows, List.copyOf(stores),
+                    List.copyOf(storesWithRejectedRows), rejectedWithoutStore, asOf()));
+        }
+
+        private Instant asOf() {
+            return fileAsOf != null ? fileAsOf : job.receivedAt();
+        }
+
+        private Map<Integer, Long> rowsByPartition() {
+            Map<Integer, Long> rows = new HashMap<>();
+            rowsByPartition.forEach((partition, count) -> rows.put(partition, count.sum()));
+            return rows;
         }
     }
 }

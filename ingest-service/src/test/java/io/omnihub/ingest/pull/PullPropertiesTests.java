@@ -1,18 +1,21 @@
 package io.omnihub.ingest.pull;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnihub.ingest.imports.ImportKind;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PullPropertiesTests {
 
     @Test
-    void aFullStockPullIsRefusedAtStartBecauseEachPageWouldBeTakenForTheWholeStock() {
-        assertThatThrownBy(() -> integration(ImportKind.STOCK_FULL)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("STOCK_PARTIAL");
+    void productsAndStockFullOrPartialArePulled() {
+        for (ImportKind kind : List.of(ImportKind.PRODUCTS, ImportKind.STOCK_PARTIAL, ImportKind.STOCK_FULL)) {
+            assertThat(integration(kind).kind()).isEqualTo(kind);
+        }
     }
 
     @Test
