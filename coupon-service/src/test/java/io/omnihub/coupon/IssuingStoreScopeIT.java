@@ -7,10 +7,15 @@ import io.omnihub.testsupport.TestIdentities;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** Redeem scope ISSUING_STORE: a store key sees and redeems only the coupons its stores issued. */
+/**
+ * Redeem scope ISSUING_STORE: a store key sees and redeems only the coupons its stores issued. Its own application
+ * and broker, closed after the class so that only the shared one is left for the end of the run.
+ */
+@DirtiesContext
 @TestPropertySource(properties = "omnihub.coupons.redeem-scope=ISSUING_STORE")
 class IssuingStoreScopeIT extends EmbeddedCoupons {
 
