@@ -84,11 +84,7 @@ class StoreController {
     }
 
     private Store toStore(String storeId, StoreRequest request) {
-        StoreRequest.ErpEndpointRequest erp = request.erpEndpoint();
-        return new Store(storeId, request.name(), request.latitude(), request.longitude(), request.journeys(),
-                request.dailyCapacity(), request.priority(), request.active() == null || request.active(),
-                erp == null ? null : new Store.ErpEndpoint(erp.url(), erp.headerName(), erp.headerValue()),
-                clock.instant());
+        return request.toStore(storeId, clock.instant());
     }
 
     private static void checkId(String field, String storeId) {

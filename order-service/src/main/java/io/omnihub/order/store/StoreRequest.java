@@ -21,6 +21,13 @@ record StoreRequest(String storeId, String name,
         Boolean active,
         @Valid ErpEndpointRequest erpEndpoint) {
 
+    Store toStore(String id, java.time.Instant now) {
+        return new Store(id, name, latitude, longitude, journeys, dailyCapacity, priority, active == null || active,
+                erpEndpoint == null ? null
+                        : new Store.ErpEndpoint(erpEndpoint.url(), erpEndpoint.headerName(), erpEndpoint.headerValue()),
+                now);
+    }
+
     /** {@code url} http(s); the header is optional. */
     record ErpEndpointRequest(@NotBlank @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String url,
             String headerName, String headerValue) {
