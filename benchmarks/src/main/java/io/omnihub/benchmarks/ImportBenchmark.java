@@ -449,7 +449,7 @@ public final class ImportBenchmark {
      * Polls ingest for the job of the object: the list until the job shows up, then the job alone, four times a
      * second, so that the benchmark's own requests cost the service on this small machine as little as possible.
      */
-    private static JsonNode awaitJob(ServiceProbe probe, String ingestUrl, String key, Duration timeout, long ingestPid)
+    static JsonNode awaitJob(ServiceProbe probe, String ingestUrl, String key, Duration timeout, long ingestPid)
             throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         String id = null;
@@ -458,7 +458,7 @@ public final class ImportBenchmark {
                 throw new IllegalStateException("ingest-service exited during the import (see its log)");
             }
             try {
-                Optional<JsonNode> job = id == null ? probe.importOf(ingestUrl, key)
+                Optional<JsonNode> job = id == null ? probe.importOf(ingestUrl, ImportKindName.of(key), key)
                         : Optional.of(probe.importById(ingestUrl, id));
                 if (job.isPresent()) {
                     id = job.get().path("id").asString();
@@ -476,17 +476,21 @@ public final class ImportBenchmark {
         }
     }
 
-    private static boolean isFinal(String state) {
+    static boolean isFinal(String state) {
         return state != null && !state.isEmpty() && !state.equals("RECEIVED") && !state.equals("RUNNING");
     }
 
-    private static void upload(LocalStack stack, Path file, String key) throws Exception {
+    static void upload(LocalStack stack, Path file, String key) throws Exception {
+        upload(stack, file, key, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+
+    static void upload(LocalStack stack, Path file, String key, String contentType) throws Exception {
         MinioClient s3 = MinioClient.builder().endpoint(stack.s3Endpoint())
                 .credentials(LocalStack.S3_ACCESS_KEY, LocalStack.S3_SECRET_KEY).build();
         try (InputStream in = Files.newInputStream(file)) {
             s3.putObject(PutObjectArgs.builder().bucket(Buckets.INBOX).object(key)
                     .stream(in, Files.size(file), -1)
-                    .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").build());
+                    .contentType(contentType).build());
         }
     }
 
@@ -538,7 +542,7 @@ public final class ImportBenchmark {
         return pids;
     }
 
-    private static Map<Part, Long> pidsOrEmpty(LocalStack stack) {
+    static Map<Part, Long> pidsOrEmpty(LocalStack stack) {
         Map<Part, Long> pids = new EnumMap<>(Part.class);
         for (PartStatus status : stack.status()) {
             status.pid().ifPresent(pid -> pids.put(status.part(), pid));
@@ -547,7 +551,7 @@ public final class ImportBenchmark {
     }
 
     /** Stops one process the stack started, by its pid: SIGTERM, then SIGKILL after 30 s. */
-    private static void stopProcess(long pid) {
+    static void stopProcess(long pid) {
         ProcessHandle.of(pid).ifPresent(process -> {
             process.destroy();
             try {
@@ -558,7 +562,7 @@ public final class ImportBenchmark {
         });
     }
 
-    private static Map<Part, Long> cpu(Map<Part, Long> pids) {
+    static Map<Part, Long> cpu(Map<Part, Long> pids) {
         Map<Part, Long> cpu = new EnumMap<>(Part.class);
         pids.forEach((part, pid) -> cpu.put(part, ProcessStats.cpuMillis(pid).orElse(0)));
         return cpu;
@@ -569,7 +573,7 @@ public final class ImportBenchmark {
         boolean holds() throws Exception;
     }
 
-    private static void awaitTrue(String what, Duration timeout, Check check) throws InterruptedException {
+    static void awaitTrue(String what, Duration timeout, Check check) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception last = null;
         while (System.nanoTime() < deadline) {
@@ -604,7 +608,7 @@ public final class ImportBenchmark {
         }
     }
 
-    private static boolean loadAboveCpus() {
+    static boolean loadAboveCpus() {
         try {
             return Double.parseDouble(loadAverage().split(" ")[0]) > Runtime.getRuntime().availableProcessors();
         } catch (RuntimeException e) {
@@ -631,7 +635,7 @@ public final class ImportBenchmark {
         }
     }
 
-    private static String commit(Path repo) {
+    static String commit(Path repo) {
         String head = git(repo, "rev-parse", "--short", "HEAD").orElse("unknown");
         boolean dirty = git(repo, "status", "--porcelain").map(status -> !status.isBlank()).orElse(false);
         return head + (dirty ? " with uncommitted changes" : "");
@@ -668,7 +672,7 @@ public final class ImportBenchmark {
         return Double.isNaN(value) ? 0 : value;
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

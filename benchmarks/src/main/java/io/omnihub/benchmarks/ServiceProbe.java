@@ -47,8 +47,9 @@ final class ServiceProbe {
     }
 
     /** The import job of an inbox object, once ingest has one. */
-    Optional<JsonNode> importOf(String ingestUrl, String objectKey) throws IOException, InterruptedException {
-        JsonNode jobs = json.readTree(get(ingestUrl + "/api/v1/imports?kind=PRODUCTS&size=200"));
+    Optional<JsonNode> importOf(String ingestUrl, String kind, String objectKey)
+            throws IOException, InterruptedException {
+        JsonNode jobs = json.readTree(get(ingestUrl + "/api/v1/imports?kind=" + kind + "&size=200"));
         for (JsonNode job : jobs) {
             if (objectKey.equals(job.path("objectKey").asString())) {
                 return Optional.of(job);
