@@ -5,6 +5,6 @@ package io.omnihub.coupon.coupons;
  * coupon past its expiry that the sweep has not reached yet are read from balance and expiry, so no second write
  * is ever needed to keep the status true.
  */
-public enum CouponStatus {
+enum CouponStatus {
     ACTIVE, REDEEMED, CANCELLED, EXPIRED
 }
