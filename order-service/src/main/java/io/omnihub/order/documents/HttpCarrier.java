@@ -36,7 +36,7 @@ class HttpCarrier implements CarrierPort {
     private final CircuitBreaker breaker;
 
     HttpCarrier(DocumentsProperties.Carrier config, ObjectMapper json) {
-        if (config.url() == null) {
+        if (config.url() == null || config.url().toString().isBlank()) {
             throw new IllegalStateException("omnihub.documents.carrier.url is required for the http carrier");
         }
         this.config = config;

@@ -8,8 +8,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * The sender printed on a label: the store's name and address as stored by the stores capability (collection
- * {@code stores}); read-only. A store without a name or address still gets a label, with its id as the name.
+ * The sender printed on a label: the store's name (and its {@code address}, once stores carry one) as stored by
+ * the stores capability (collection {@code stores}, id = store id); read-only. An unknown store still gets a
+ * label, with its id as the name.
  */
 @Component
 class StoreDirectory {
@@ -23,8 +24,7 @@ class StoreDirectory {
     }
 
     Shipment.Party sender(String storeId) {
-        Document store = mongo.findOne(Query.query(new Criteria().orOperator(Criteria.where("_id").is(storeId),
-                Criteria.where("storeId").is(storeId))), Document.class, STORES);
+        Document store = mongo.findOne(Query.query(Criteria.where("_id").is(storeId)), Document.class, STORES);
         if (store == null) {
             return new Shipment.Party(storeId, null);
         }

@@ -201,6 +201,12 @@ class DocumentsIT extends EmbeddedOrderService {
 
     @Test
     void printsALabelForTheRecipientWithABarcodeOfTheTrackingCode() throws IOException {
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        String store = "{\"name\": \"Loja Paulista\", \"latitude\": -23.5614, \"longitude\": -46.6559, "
+                + "\"journeys\": [\"SHIP_FROM_STORE\"], \"dailyCapacity\": 200, \"priority\": 1}";
+        assertThat(http.exchange("/api/v1/stores/LJ001", HttpMethod.PUT, new HttpEntity<>(store, json),
+                String.class).getStatusCode().is2xxSuccessful()).isTrue();
         Placed placed = acceptedAt("LJ001");
 
         ResponseEntity<byte[]> label = get("/api/v1/fulfillments/" + placed.fulfillmentId() + "/shipping-label",
@@ -212,7 +218,7 @@ class DocumentsIT extends EmbeddedOrderService {
         assertThat(TrackingCodes.isValid(trackingCode)).as(trackingCode).isTrue();
         assertThat(text(label.getBody())).contains("Ana Souza", "Av. Paulista, 1000", "01310-100 São Paulo",
                 "Order " + placed.orderId(), "Channel order " + placed.channelOrderId(),
-                "Fulfilment " + placed.fulfillmentId(), "LJ001", trackingCode);
+                "Fulfilment " + placed.fulfillmentId(), "Loja Paulista (LJ001)", trackingCode);
     }
 
     @Test
