@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Binds a record's JSON to the listener's parameter type; where the listener accepts several event types
  * (a class-level {@code @KafkaListener} with one {@code @KafkaHandler} per type), the {@code ce_type} header
  * chooses the class. A record whose type the listener cannot take is refused (and dead-lettered) rather than
- * bound field by field into the wrong record.
+ * bound field by field into the wrong record; a type no contract of this build knows reaches such a listener as
+ * {@link UnknownEvent}, for its default handler to skip (tolerant reader).
  */
 class CloudEventMessageConverter extends ByteArrayJacksonJsonMessageConverter {
 
@@ -29,6 +30,10 @@ class CloudEventMessageConverter extends ByteArrayJacksonJsonMessageConverter {
     protected Object extractAndConvertValue(ConsumerRecord<?, ?> record, Type type) {
         Optional<Class<? extends Record>> declared = declaredType(record);
         boolean severalTypes = type == null || type == Object.class;
+        String typeName = typeName(record);
+        if (declared.isEmpty() && severalTypes && typeName != null && record.value() instanceof byte[] bytes) {
+            return new UnknownEvent(typeName, bytes);
+        }
         if (declared.isEmpty() && severalTypes && record.value() != null) {
             throw new ConversionException("a record without a known ce_type reached a listener of several event "
                     + "types", record, null);
@@ -55,8 +60,12 @@ class CloudEventMessageConverter extends ByteArrayJacksonJsonMessageConverter {
     }
 
     private static Optional<Class<? extends Record>> declaredType(ConsumerRecord<?, ?> record) {
+        String type = typeName(record);
+        return type == null ? Optional.empty() : EventTypes.classOf(type);
+    }
+
+    private static String typeName(ConsumerRecord<?, ?> record) {
         Header header = record.headers().lastHeader(CloudEventHeaders.TYPE);
-        return header == null ? Optional.empty()
-                : EventTypes.classOf(new String(header.value(), StandardCharsets.UTF_8));
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }
