@@ -37,7 +37,12 @@ final class OrderCommandsTopic implements AutoCloseable {
     }
 
     void send(String orderId, String type, byte[] value) {
-        var record = new ProducerRecord<>(Topics.ORDERS_COMMANDS, orderId, value);
+        sendTo(Topics.ORDERS_COMMANDS, orderId, type, value);
+    }
+
+    /** The same envelope on another topic, e.g. {@code catalog.products} as ingest writes it. */
+    void sendTo(String topic, String key, String type, byte[] value) {
+        var record = new ProducerRecord<>(topic, key, value);
         record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_source", "/omnihub/order-service".getBytes(StandardCharsets.UTF_8));

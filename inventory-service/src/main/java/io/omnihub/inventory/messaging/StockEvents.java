@@ -35,7 +35,7 @@ final class StockEvents {
     static SnapshotMarker toMarker(StockSnapshotCompleted event) {
         try {
             return new SnapshotMarker(event.snapshotId(), event.importId(), event.storeIds(), event.asOf(),
-                    event.partition(), event.partitions());
+                    event.partition(), event.partitions(), event.rowsInPartition());
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException("snapshot marker " + event.snapshotId() + " partition "
                     + event.partition() + ": " + e.getMessage());

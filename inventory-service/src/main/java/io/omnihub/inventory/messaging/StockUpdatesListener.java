@@ -4,6 +4,7 @@ import io.omnihub.contracts.Topics;
 import io.omnihub.contracts.inventory.StockLevelReported;
 import io.omnihub.contracts.inventory.StockSnapshotCompleted;
 import io.omnihub.inventory.stock.SnapshotService;
+import io.omnihub.inventory.stock.SnapshotShortOfRowsException;
 import io.omnihub.inventory.stock.StockService;
 import io.omnihub.platform.kafka.CloudEventHeaders;
 import io.omnihub.platform.kafka.InvalidEventException;
@@ -41,9 +42,18 @@ class StockUpdatesListener {
         }
     }
 
+    /**
+     * A marker that completes a snapshot some of whose rows never arrived is dead-lettered at once, saying so:
+     * retrying cannot help (every partition's rows came before its marker); replaying the missing rows, then
+     * this marker, does.
+     */
     @KafkaHandler
     void snapshotCompleted(StockSnapshotCompleted event) {
-        snapshots.partitionCompleted(StockEvents.toMarker(event));
+        try {
+            snapshots.partitionCompleted(StockEvents.toMarker(event));
+        } catch (SnapshotShortOfRowsException e) {
+            throw new InvalidEventException(e.getMessage());
+        }
     }
 
     /** A record without a type this topic carries is dead-lettered at once, saying so, never guessed at. */

@@ -149,6 +149,31 @@ public class StockService {
         return change(storeId, ean, level -> level.outOfStock(reference, at, policy, clock.instant()));
     }
 
+    /** How many distinct rows of the full snapshot have reached the stock (applied, or stale but seen). */
+    long rowsOf(String snapshotId) {
+        Query members = Query.query(where("snapshots").is(snapshotId));
+        members.fields().include("snapshotRows");
+        long rows = 0;
+        try (Stream<Document> levels = mongo.stream(members, Document.class, "stock")) {
+            rows = levels.flatMap(level -> level.getList("snapshotRows", Document.class, List.of()).stream())
+                    .filter(entry -> snapshotId.equals(entry.getString("snapshotId")))
+                    .mapToLong(entry -> entry.getList("rows", Object.class, List.of()).size()).sum();
+        }
+        return rows;
+    }
+
+    /**
+     * The store's pairs whose figure at the snapshot differed from what omnihub expected then, by EAN. A pair
+     * that was set again by a later snapshot belongs to that one's report.
+     */
+    public List<PairDrift> driftOf(String snapshotId, String storeId) {
+        Query query = Query.query(where("storeId").is(storeId).and("drift.snapshotId").is(snapshotId))
+                .with(Sort.by("ean"));
+        return mongo.find(query, StockLevel.class).stream().filter(level -> level.drift().difference() != 0)
+                .map(level -> new PairDrift(level.ean(), level.drift().expected(), level.drift().reported()))
+                .toList();
+    }
+
     List<StockLevel> ofEan(String ean) {
         return mongo.find(Query.query(where("ean").is(ean)).with(Sort.by("storeId")), StockLevel.class);
     }

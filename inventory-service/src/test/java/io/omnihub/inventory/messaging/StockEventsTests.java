@@ -36,7 +36,7 @@ class StockEventsTests {
                 Golden.bytes("inventory.stock-updates/stock-snapshot-completed.json"), StockSnapshotCompleted.class);
 
         assertThat(StockEvents.toMarker(event)).isEqualTo(new SnapshotMarker("imp-01JDZ3Q8W9", "imp-01JDZ3Q8W9",
-                List.of("LJ001", "LJ002", "LJ003"), AS_OF, 1, 3));
+                List.of("LJ001", "LJ002", "LJ003"), AS_OF, 1, 3, 52));
     }
 
     @Test

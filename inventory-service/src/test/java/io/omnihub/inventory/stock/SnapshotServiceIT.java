@@ -3,6 +3,7 @@ package io.omnihub.inventory.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
@@ -129,9 +130,43 @@ class SnapshotServiceIT {
     }
 
     @Test
+    void markersAnnouncingRowsThatNeverArrivedZeroNothingUntilTheRowsAre() {
+        Scenario scenario = new Scenario();
+        snapshots.partitionCompleted(scenario.marker(0));
+        snapshots.partitionCompleted(scenario.marker(1));
+        // partition 2 carried a fifth row (pair H), which was dead-lettered instead of applied
+        var shortMarker = new SnapshotMarker(scenario.snapshotId, scenario.snapshotId, List.of(scenario.store),
+                SNAPSHOT_AS_OF, 2, 3, 2);
+
+        assertThatThrownBy(() -> snapshots.partitionCompleted(shortMarker))
+                .isInstanceOf(SnapshotShortOfRowsException.class).hasMessageContaining("4 of its 5 rows");
+        scenario.assertNothingZeroed();
+        assertThat(mongo.findById(scenario.snapshotId, SnapshotProgress.class).rowsSeen()).isEqualTo(4);
+
+        // the dead-lettered row replayed, then the marker: the snapshot completes
+        scenario.reportSnapshot("H", 3, SNAPSHOT_AS_OF, 5);
+        assertThat(snapshots.partitionCompleted(shortMarker)).isTrue();
+        scenario.assertAbsentOlderPairsZeroedAndTheOthersKept();
+    }
+
+    @Test
+    void aRowDeliveredTwiceCountsOnce() {
+        Scenario scenario = new Scenario();
+        scenario.reportSnapshot("A", 7, SNAPSHOT_AS_OF, 1);
+        snapshots.partitionCompleted(scenario.marker(0));
+        snapshots.partitionCompleted(scenario.marker(1));
+
+        assertThatThrownBy(() -> snapshots.partitionCompleted(new SnapshotMarker(scenario.snapshotId,
+                scenario.snapshotId, List.of(scenario.store), SNAPSHOT_AS_OF, 2, 3, 2)))
+                .isInstanceOf(SnapshotShortOfRowsException.class);
+        scenario.assertNothingZeroed();
+    }
+
+    @Test
     void aSnapshotThatNamesNoStoreZeroesNothing() {
         Scenario scenario = new Scenario();
-        var marker = new SnapshotMarker(scenario.snapshotId, scenario.snapshotId, List.of(), SNAPSHOT_AS_OF, 0, 1);
+        var marker = new SnapshotMarker(scenario.snapshotId, scenario.snapshotId, List.of(), SNAPSHOT_AS_OF, 0, 1,
+                4);
 
         assertThat(snapshots.partitionCompleted(marker)).isTrue();
 
@@ -144,7 +179,7 @@ class SnapshotServiceIT {
         snapshots.partitionCompleted(scenario.marker(0));
 
         assertThatIllegalArgumentException().isThrownBy(() -> snapshots.partitionCompleted(new SnapshotMarker(
-                scenario.snapshotId, scenario.snapshotId, List.of(scenario.store), SNAPSHOT_AS_OF, 1, 4)));
+                scenario.snapshotId, scenario.snapshotId, List.of(scenario.store), SNAPSHOT_AS_OF, 1, 4, 1)));
         scenario.assertNothingZeroed();
     }
 
@@ -184,8 +219,10 @@ class SnapshotServiceIT {
             stock.apply(new StockReport(store, ean, quantity, asOf, snapshotId, snapshotId, row, SNAPSHOT_AS_OF));
         }
 
+        /** The snapshot's four rows as ingest counted them: two on partition 0, one on each of the others. */
         SnapshotMarker marker(int partition) {
-            return new SnapshotMarker(snapshotId, snapshotId, List.of(store), SNAPSHOT_AS_OF, partition, 3);
+            return new SnapshotMarker(snapshotId, snapshotId, List.of(store), SNAPSHOT_AS_OF, partition, 3,
+                    partition == 0 ? 2 : 1);
         }
 
         void completeAll() {

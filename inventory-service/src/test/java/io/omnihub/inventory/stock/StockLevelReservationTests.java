@@ -198,7 +198,7 @@ class StockLevelReservationTests {
                 .orElseThrow());
 
         StockLevel zeroed = held.zeroedAbsentFrom(new SnapshotMarker("snap-1", "snap-1", List.of(STORE), TUESDAY, 0,
-                1), SAFETY_1, NOW).orElseThrow();
+                1, 0), SAFETY_1, NOW).orElseThrow();
 
         assertThat(zeroed.reserved()).isEqualTo(3);
         assertThat(zeroed.available()).isZero();
@@ -224,7 +224,7 @@ class StockLevelReservationTests {
     @Test
     void aPairAbsentFromASnapshotDriftsByAllItWasExpectedToHold() {
         StockLevel zeroed = level(4, MONDAY).zeroedAbsentFrom(new SnapshotMarker("snap-1", "snap-1", List.of(STORE),
-                TUESDAY, 0, 1), SAFETY_1, NOW).orElseThrow();
+                TUESDAY, 0, 1, 0), SAFETY_1, NOW).orElseThrow();
 
         assertThat(zeroed.drift()).isEqualTo(new StockLevel.Drift("snap-1", 4, 0));
     }

@@ -246,6 +246,6 @@ class StockLevelTests {
     }
 
     private static SnapshotMarker snapshot(String snapshotId, Instant asOf, String storeId) {
-        return new SnapshotMarker(snapshotId, snapshotId, List.of(storeId), asOf, 0, 1);
+        return new SnapshotMarker(snapshotId, snapshotId, List.of(storeId), asOf, 0, 1, 0);
     }
 }
