@@ -1,6 +1,8 @@
 package io.omnihub.order.documents;
 
 import io.omnihub.contracts.identity.Identity;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -33,6 +35,11 @@ class ProofOfDeliveryController {
         this.properties = properties;
     }
 
+    // the body is read raw from the request; this tells OpenAPI readers what it may be
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+        @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+        @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+        @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))})
     @PutMapping
     ResponseEntity<ProofResponse> upload(@PathVariable String id, Identity identity, HttpServletRequest request)
             throws IOException {
