@@ -59,9 +59,15 @@ record ServiceConfig(String module, int port, Optional<String> database, Map<Str
         return new TreeSet<>(defaults.keySet());
     }
 
+    /**
+     * What a deployment must set. A URL without a default (e.g. CARRIER_URL: an outside system the service can do
+     * without) is optional, so it is left out.
+     */
     Set<String> infrastructureVariables() {
         Set<String> variables = new TreeSet<>();
-        defaults.keySet().stream().filter(ServiceConfig::isInfrastructure).forEach(variables::add);
+        defaults.keySet().stream().filter(ServiceConfig::isInfrastructure)
+                .filter(variable -> !(variable.endsWith("_URL") && defaults.get(variable).isBlank()))
+                .forEach(variables::add);
         return variables;
     }
 
