@@ -315,6 +315,18 @@ public class Order {
      */
     public boolean reservationConfirmed(String fulfillmentId, Instant acceptBy, boolean pushToErp, Instant now) {
         Fulfillment fulfillment = fulfillment(fulfillmentId).orElse(null);
+        if (fulfillment != null && fulfillment.status() == FulfillmentStatus.CANCELLED
+                && fulfillment.reservation() == ReservationState.RELEASED && fulfillment.assignedAt() == null) {
+            // cancelled while its reservation was on the way: the release went out before the units were held
+            String commandId = fulfillmentId + ":release:LATE_CONFIRMATION";
+            if (outbox.stream().noneMatch(message -> message.id().equals(commandId))) {
+                send(Topics.ORDERS_COMMANDS, id, commandId, new ReleaseStock(commandId, id, fulfillmentId,
+                        fulfillment.storeId(), stockLines(fulfillment.held()), "CANCELLED", now));
+                refresh(now);
+                return true;
+            }
+            return false;
+        }
         if (fulfillment == null || fulfillment.reservation() != ReservationState.PENDING
                 || fulfillment.status() != FulfillmentStatus.CREATED) {
             return false;

@@ -131,6 +131,23 @@ class OrderTests {
     }
 
     @Test
+    void aConfirmationArrivingAfterTheFulfillmentWasCancelledGivesTheUnitsBack() {
+        Order order = received();
+        order.route(decision(List.of(new Allocation("LJ001", List.of(new StoreQuantity(SHIRT, 2)))), List.of()), T0);
+        order.changeStatus("ful-1-1", FulfillmentStatus.CANCELLED, null, null, T0);
+        order.sent(order.outbox().stream().map(OutboxMessage::id).toList(), T0);
+
+        order.reservationConfirmed("ful-1-1", T0.plus(Duration.ofHours(2)), false, T0);
+
+        assertThat(order.fulfillment("ful-1-1").orElseThrow().status()).isEqualTo(FulfillmentStatus.CANCELLED);
+        assertThat(messages(order, ReleaseStock.class)).singleElement().satisfies(release -> {
+            assertThat(release.commandId()).isEqualTo("ful-1-1:release:LATE_CONFIRMATION");
+            assertThat(release.lines()).containsExactly(new StockLine(SHIRT, 2));
+        });
+        assertThat(messages(order, FulfillmentAssigned.class)).isEmpty();
+    }
+
+    @Test
     void aRefusedReservationHandsTheLinesBackWithoutThatStoreForThoseEans() {
         Order order = received();
         order.route(decision(List.of(new Allocation("LJ001", List.of(new StoreQuantity(SHIRT, 2),
