@@ -47,7 +47,8 @@ class DocumentService {
 
     /**
      * Stores the body as the fulfilment's proof of delivery; {@code created} tells whether it is the first one.
-     * The same bytes sent again change nothing (a retried PUT).
+     * The same bytes sent again change nothing and get the first answer again (a retried PUT, with or without
+     * an Idempotency-Key).
      */
     StoredProof storeProof(Identity identity, String fulfillmentId, String contentType, InputStream body)
             throws IOException {
@@ -65,13 +66,13 @@ class DocumentService {
         Optional<FulfillmentDocuments.StoredDocument> current = documents.find(fulfillmentId)
                 .map(FulfillmentDocuments::proofOfDelivery);
         if (current.isPresent() && current.get().sha256().equals(sha256)) {
-            return new StoredProof(current.get(), false);
+            return new StoredProof(current.get(), current.get().first());
         }
         String key = "fulfillments/" + fulfillmentId + "/proof-of-delivery/" + UUID.randomUUID() + "."
                 + upload.type().extension();
         String eTag = store.put(key, bytes, upload.type().mediaType());
         FulfillmentDocuments.StoredDocument proof = new FulfillmentDocuments.StoredDocument(key,
-                upload.type().mediaType(), bytes.length, sha256, eTag, now(), identity.client());
+                upload.type().mediaType(), bytes.length, sha256, eTag, now(), identity.client(), current.isEmpty());
         Optional<FulfillmentDocuments> before = documents.saveProof(shipment, proof);
         return new StoredProof(proof, before.map(FulfillmentDocuments::proofOfDelivery).isEmpty());
     }

@@ -13,9 +13,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 record FulfillmentDocuments(@Id String fulfillmentId, @Indexed String orderId, String storeId,
         StoredDocument proofOfDelivery, ShippingLabel shippingLabel) {
 
-    /** A file a store uploaded. */
+    /** A file a store uploaded; {@code first}: no proof was there before it (a retry answers 201 again). */
     record StoredDocument(String key, String contentType, long size, String sha256, String eTag,
-            Instant storedAt, String storedBy) {
+            Instant storedAt, String storedBy, boolean first) {
     }
 
     /** A label a carrier booked; printed again from the bucket on every later request. */

@@ -85,8 +85,11 @@ class DocumentsIT extends EmbeddedOrderService {
         byte[] png = image("png");
 
         ResponseEntity<JsonNode> put = putProof(placed.fulfillmentId(), "image/png", png, storeToken("LJ001"));
+        ResponseEntity<JsonNode> retried = putProof(placed.fulfillmentId(), "image/png", png, storeToken("LJ001"));
 
         assertThat(put.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retried.getStatusCode()).as("a retry gets the first answer").isEqualTo(HttpStatus.CREATED);
+        assertThat(retried.getHeaders().getETag()).isEqualTo(put.getHeaders().getETag());
         assertThat(put.getBody().path("contentType").asString()).isEqualTo("image/png");
         assertThat(put.getBody().path("size").asLong()).isEqualTo(png.length);
         ResponseEntity<byte[]> got = get("/api/v1/fulfillments/" + placed.fulfillmentId() + "/proof-of-delivery",
