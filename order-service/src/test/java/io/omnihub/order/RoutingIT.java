@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.omnihub.contracts.Topics;
+import io.omnihub.testsupport.DeadLetters;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -150,6 +152,25 @@ class RoutingIT extends EmbeddedOrders {
         String second = place(body);
 
         assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void aReservationAnswerOfAnUnknownTypeOrWithoutItsIdsIsDeadLetteredAtOnce() {
+        String bootstrap = broker.getBrokersAsString();
+
+        ConsumerRecord<String, byte[]> unknown = DeadLetters.of(bootstrap, Topics.INVENTORY_RESERVATIONS, "ord-dlt-1",
+                Kafka.PATIENCE, () -> kafka.send(Topics.INVENTORY_RESERVATIONS, "ord-dlt-1", "io.omnihub.inventory.nope",
+                        Kafka.golden("inventory.reservations/reservation-confirmed.json", Map.of("orderId", "ord-dlt-1"))));
+        ConsumerRecord<String, byte[]> noIds = DeadLetters.of(bootstrap, Topics.INVENTORY_RESERVATIONS, "ord-dlt-2",
+                Kafka.PATIENCE, () -> {
+                    var golden = Kafka.golden("inventory.reservations/reservation-confirmed.json", Map.of());
+                    golden.remove("fulfillmentId");
+                    kafka.send(Topics.INVENTORY_RESERVATIONS, "ord-dlt-2", "io.omnihub.inventory.reservation-confirmed",
+                            golden);
+                });
+
+        assertThat(Kafka.json(unknown).path("orderId").asString()).isEqualTo("ord-dlt-1");
+        assertThat(Kafka.json(noIds).has("fulfillmentId")).isFalse();
     }
 
     private void awaitDryRunChooses(String site, String ean, String store) {

@@ -76,7 +76,7 @@ class FulfillmentController {
         }
         FulfillmentStatus wanted = status == null ? null : FulfillmentStatus.parse(status).orElseThrow(
                 () -> new InvalidRequestException("status", "'" + status + "' is not a status code 0-8 nor a name"));
-        List<FulfillmentResponse> matching = orders.ofStore(storeId, siteId).stream()
+        List<FulfillmentResponse> matching = orders.ofStore(storeId, siteId, wanted).stream()
                 .flatMap(order -> order.fulfillments().stream()
                         .filter(fulfillment -> fulfillment.storeId().equals(storeId))
                         .filter(fulfillment -> wanted == null || fulfillment.status() == wanted)

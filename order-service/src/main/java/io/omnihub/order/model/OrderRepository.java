@@ -2,6 +2,7 @@ package io.omnihub.order.model;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.omnihub.contracts.orders.FulfillmentStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -109,7 +110,13 @@ public class OrderRepository {
 
     /** Orders with a fulfilment at {@code storeId}, oldest first (the stores' polling). */
     public List<Order> ofStore(String storeId, String siteId) {
-        Query query = Query.query(where("storeIds").is(storeId));
+        return ofStore(storeId, siteId, null);
+    }
+
+    /** Orders with a fulfilment at {@code storeId} in {@code status} (any when null), oldest first. */
+    public List<Order> ofStore(String storeId, String siteId, FulfillmentStatus status) {
+        Query query = Query.query(status == null ? where("storeIds").is(storeId)
+                : where("fulfillments").elemMatch(where("storeId").is(storeId).and("status").is(status)));
         if (siteId != null) {
             query.addCriteria(where("siteId").is(siteId));
         }
