@@ -30,8 +30,13 @@ final class CsvExport implements RowWriter {
     }
 
     @Override
-    public void close() throws IOException {
+    public void finish() throws IOException {
         out.flush();
+    }
+
+    @Override
+    public void close() {
+        // the response's stream belongs to the container
     }
 
     // only text can smuggle a formula in; counts and amounts are written as the numbers they are

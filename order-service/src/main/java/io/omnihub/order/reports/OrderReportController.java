@@ -77,6 +77,7 @@ class OrderReportController {
             rows.header(ExportRow.HEADERS);
             reports.forEach(filter, identity, order -> ExportRow.of(order, identity)
                     .forEach(row -> rows.row(row.cells())));
+            rows.finish();
         }
     }
 

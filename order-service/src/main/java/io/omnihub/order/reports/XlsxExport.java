@@ -68,13 +68,17 @@ final class XlsxExport implements RowWriter {
         }
     }
 
+    // nothing reaches the client before this: an export that fails half-way is answered as an error, not a
+    // truncated workbook
+    @Override
+    public void finish() throws IOException {
+        workbook.write(out);
+        out.flush();
+    }
+
+    /** Deletes the temporary file. */
     @Override
     public void close() throws IOException {
-        try {
-            workbook.write(out);
-            out.flush();
-        } finally {
-            workbook.close();
-        }
+        workbook.close();
     }
 }

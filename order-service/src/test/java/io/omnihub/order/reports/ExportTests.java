@@ -72,6 +72,18 @@ class ExportTests {
     }
 
     @Test
+    void anUnfinishedWorkbookSendsNothing() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        try (RowWriter xlsx = new XlsxExport(out)) {
+            xlsx.header(ExportRow.HEADERS);
+            ExportRow.of(order(), OrderFilterTests.OPERATOR).forEach(row -> xlsx.row(row.cells()));
+        }
+
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
     void aStoreKeyExportsOnlyItsOwnLines() {
         List<ExportRow> rows = ExportRow.of(order(), OrderFilterTests.STORE_LJ001);
 
@@ -85,6 +97,7 @@ class ExportTests {
         try (RowWriter csv = new CsvExport(out)) {
             csv.header(ExportRow.HEADERS);
             ExportRow.of(order(), OrderFilterTests.OPERATOR).forEach(row -> csv.row(row.cells()));
+            csv.finish();
         }
 
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\r\n");
@@ -104,6 +117,7 @@ class ExportTests {
             for (int i = 0; i < 60; i++) {
                 ExportRow.of(order(), OrderFilterTests.OPERATOR).forEach(row -> xlsx.row(row.cells()));
             }
+            xlsx.finish();
         }
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
