@@ -83,7 +83,12 @@ public final class Omni {
         StringBuilder text = new StringBuilder("\nomnihub is up.\n\n");
         if (parts.contains(Part.GATEWAY)) {
             text.append(row("Gateway", stack.gatewayUrl()));
-            text.append(row("Dev API keys", "header X-Api-Key: " + String.join(", ", LocalStack.DEV_API_KEYS)));
+            text.append(row("Dev API keys", "header X-Api-Key (DEV ONLY, public): dev-operator (OPERATOR), dev-erp "
+                    + "(ERP, all stores),"));
+            text.append(row("", "dev-channel (CHANNEL), dev-store-LJ001 / -LJ002 / -LJ003 (STORE, that store only)"));
+            text.append(row("", "keys file " + stack.apiKeysFile() + " (hashes; edits apply within seconds)"));
+            text.append(row("API docs", stack.gatewayUrl() + "/swagger-ui.html   " + stack.gatewayUrl()
+                    + "/asyncapi.json"));
         }
         parts.stream().filter(part -> part.isService() && part != Part.GATEWAY).forEach(part ->
                 text.append(row(part == parts.stream().filter(Part::isService).findFirst().orElseThrow()
@@ -105,8 +110,11 @@ public final class Omni {
                   curl --aws-sigv4 aws:amz:us-east-1:s3 -u %2$s:%3$s -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' \\
                        -T fixtures/categories.xlsx %1$s/%4$s/categories/categories.xlsx
 
+                Call the API through the gateway with a key, e.g.
+                  curl -H 'X-Api-Key: dev-erp' %5$s/api/v1/products
+
                 ./omni status shows each part, ./omni down stops them all.""".formatted(s3, LocalStack.S3_ACCESS_KEY,
-                LocalStack.S3_SECRET_KEY, Buckets.INBOX));
+                LocalStack.S3_SECRET_KEY, Buckets.INBOX, stack.gatewayUrl()));
         return text.toString();
     }
 
