@@ -55,8 +55,8 @@ class OrderJourneyIT {
                         List.of("PRIORITY"), "splitAllowed", true, "maxSplits", 2, "acceptanceDeadline", "PT1H")));
         assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
         assertThat(erp.postJson("/api/v1/products", JSON.writeValueAsBytes(Map.of("items", List.of(Map.of(
-                "reference", REFERENCE, "ean", EAN, "name", "Jaqueta Jornada", "brand", "Aurora", "category",
-                "Roupas > Jaquetas", "price", 499.90, "discountedPrice", 449.90))))).statusCode()).isEqualTo(202);
+                "reference", REFERENCE, "ean", EAN, "name", "Jaqueta Jornada", "brand", "Aurora", "price", 499.90,
+                "discountedPrice", 449.90))))).statusCode()).isEqualTo(202);
         assertThat(erp.postJson("/api/v1/stock?mode=partial", JSON.writeValueAsBytes(Map.of("asOf",
                 Instant.now().toString(), "items", List.of(Map.of("ean", EAN, "storeId", "LJ001", "quantity", 5),
                         Map.of("ean", EAN, "storeId", "LJ002", "quantity", 5))))).statusCode()).isEqualTo(202);
