@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -29,11 +30,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param version          grows whenever onHand, reserved or available change: the availability's version
  * @param publishedVersion the highest version relayed to {@code inventory.availability}
  * @param unpublished      {@code version > publishedVersion}, kept as a field so the relay finds its work by index
+ *                         (its own index too: servers that use only single-field indexes, like the embedded one,
+ *                         would otherwise scan every pair on each relay pass)
  * @param snapshots        the latest full snapshots the pair was present in, applied or not
  * @param snapshotRows     the rows of those snapshots that reported the pair: how a snapshot counts its rows
  * @param drift            what omnihub expected and the ERP reported at the last full snapshot that set the pair
  * @param commands         the latest order commands that changed the pair, with their effect: a command
  *                         redelivered after a crash changes nothing and is answered as the first time
+ * @param digest           a digest of the content (every field but the outbox marks, revision and updatedAt),
+ *                         checked on each read and part of the write's condition: a server that returns a torn
+ *                         document (new revision, older fields) is caught, never written back
  * @param revision         grows with every write; the condition of the next one
  */
 @Document("stock")
@@ -42,9 +48,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "outbox", def = "{'unpublished': 1, 'updatedAt': 1}")
 record StockLevel(@Id String id, String storeId, String ean, long onHand, Instant asOf, String sequence,
         Source source, List<Consumption> consumptions, List<Restock> restocks, List<Hold> holds, long reserved,
-        long safetyStock, long available, long version, long publishedVersion, boolean unpublished,
+        long safetyStock, long available, long version, long publishedVersion, @Indexed boolean unpublished,
         List<String> snapshots, List<SnapshotRows> snapshotRows, Drift drift, List<AppliedCommand> commands,
-        long revision, Instant updatedAt) {
+        String digest, long revision, Instant updatedAt) {
 
     /** How many snapshots a pair remembers: more than can overlap, few enough to keep the document small. */
     static final int REMEMBERED_SNAPSHOTS = 8;
@@ -105,11 +111,48 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
     /** A pair the ERP never reported: not stored ({@code revision} 0). */
     static StockLevel absent(String storeId, String ean) {
         return new StockLevel(id(storeId, ean), storeId, ean, 0, null, null, null, List.of(), List.of(), List.of(),
-                0, 0, 0, 0, 0, false, List.of(), List.of(), null, List.of(), 0, null);
+                0, 0, 0, 0, 0, false, List.of(), List.of(), null, List.of(), null, 0, null);
     }
 
     boolean isStored() {
         return revision > 0;
+    }
+
+    /**
+     * Whether the document read is one state, not a mix of two: its fields give its digest. (mongo-java-server's
+     * H2 backend, the embedded stack's, was seen to answer a document with the revision of one write and fields
+     * of the one before, under concurrent writes.) A document stored without a digest is taken as it is.
+     */
+    boolean isWhole() {
+        return digest == null || digest.equals(contentDigest());
+    }
+
+    /** The content's digest; instants to the millisecond, as BSON stores them. */
+    String contentDigest() {
+        StringBuilder content = new StringBuilder(256).append(id).append('|').append(onHand).append('|')
+                .append(millis(asOf)).append('|').append(sequence).append('|').append(source).append('|');
+        consumptions.forEach(c -> content.append(c.reference()).append(',').append(c.quantity()).append(',')
+                .append(millis(c.at())).append(';'));
+        content.append('|');
+        restocks.forEach(r -> content.append(r.reference()).append(',').append(r.quantity()).append(',')
+                .append(millis(r.at())).append(';'));
+        content.append('|');
+        holds.forEach(h -> content.append(h.fulfillmentId()).append(',').append(h.quantity()).append(',')
+                .append(millis(h.since())).append(';'));
+        content.append('|').append(reserved).append('|').append(safetyStock).append('|').append(available).append('|')
+                .append(version).append('|').append(snapshots).append('|').append(snapshotRows).append('|')
+                .append(drift).append('|').append(commands);
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
     }
 
     /** Units consumed by omni orders after the as-of of the ERP's figure. */
@@ -426,9 +469,9 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
         /** The same state with other bookkeeping fields: availability, version and outbox as they are. */
         StockLevel build() {
             StockLevel c = current;
-            return new StockLevel(c.id, c.storeId, c.ean, onHand, asOf, sequence, source, consumptions, restocks,
-                    holds, c.reserved, c.safetyStock, c.available, c.version, c.publishedVersion, c.unpublished,
-                    snapshots, snapshotRows, drift, commands, revision, c.updatedAt);
+            return withDigest(new StockLevel(c.id, c.storeId, c.ean, onHand, asOf, sequence, source, consumptions,
+                    restocks, holds, c.reserved, c.safetyStock, c.available, c.version, c.publishedVersion,
+                    c.unpublished, snapshots, snapshotRows, drift, commands, null, revision, c.updatedAt));
         }
 
         /** The next state with its availability computed again and, when that moved, a new version to announce. */
@@ -443,9 +486,16 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
             boolean changed = !c.isStored() || onHand != c.onHand || newReserved != c.reserved
                     || newAvailable != c.available;
             long newVersion = changed ? c.version + 1 : c.version;
-            return new StockLevel(c.id, c.storeId, c.ean, onHand, asOf, sequence, source, consumptions, restocks,
-                    holds, newReserved, newSafetyStock, newAvailable, newVersion, c.publishedVersion,
-                    c.unpublished || changed, snapshots, snapshotRows, drift, commands, revision, now);
+            return withDigest(new StockLevel(c.id, c.storeId, c.ean, onHand, asOf, sequence, source, consumptions,
+                    restocks, holds, newReserved, newSafetyStock, newAvailable, newVersion, c.publishedVersion,
+                    c.unpublished || changed, snapshots, snapshotRows, drift, commands, null, revision, now));
+        }
+
+        private static StockLevel withDigest(StockLevel l) {
+            return new StockLevel(l.id, l.storeId, l.ean, l.onHand, l.asOf, l.sequence, l.source, l.consumptions,
+                    l.restocks, l.holds, l.reserved, l.safetyStock, l.available, l.version, l.publishedVersion,
+                    l.unpublished, l.snapshots, l.snapshotRows, l.drift, l.commands, l.contentDigest(), l.revision,
+                    l.updatedAt);
         }
     }
 }

@@ -38,6 +38,10 @@ class StockStore {
         String id = StockLevel.id(storeId, ean);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             StockLevel current = find(id).orElseGet(() -> StockLevel.absent(storeId, ean));
+            if (!current.isWhole()) {
+                // a torn read: computing on it would write back fields of an older state; read again
+                continue;
+            }
             Optional<StockLevel> next = change.apply(current);
             if (next.isEmpty()) {
                 return next;
@@ -59,7 +63,9 @@ class StockStore {
                 return false;
             }
         }
-        Query unchangedSinceRead = Query.query(where("_id").is(current.id()).and("revision").is(current.revision()));
+        // the digest too: a document read with a newer revision than its fields must not match
+        Query unchangedSinceRead = Query.query(where("_id").is(current.id()).and("revision").is(current.revision())
+                .and("digest").is(current.digest()));
         return mongo.replace(unchangedSinceRead, next).getMatchedCount() == 1;
     }
 }

@@ -243,6 +243,22 @@ class StockLevelReservationTests {
                 .as("a redelivered row").isEmpty();
     }
 
+    @Test
+    void aDocumentWithTheRevisionOfOneStateAndTheHoldsOfAnotherIsNotWhole() {
+        StockLevel before = level(10, MONDAY);
+        StockLevel after = stored(before.hold("cmd-1", "ful-1", 4, MONDAY, SAFETY_1, NOW).next().orElseThrow());
+        // as a server under concurrent writes answered: the later revision and digest, the earlier holds
+        StockLevel torn = new StockLevel(after.id(), after.storeId(), after.ean(), after.onHand(), after.asOf(),
+                after.sequence(), after.source(), after.consumptions(), after.restocks(), before.holds(),
+                before.reserved(), after.safetyStock(), before.available(), after.version(), after.publishedVersion(),
+                after.unpublished(), after.snapshots(), after.snapshotRows(), after.drift(), after.commands(),
+                after.digest(), after.revision(), after.updatedAt());
+
+        assertThat(after.isWhole()).isTrue();
+        assertThat(before.isWhole()).isTrue();
+        assertThat(torn.isWhole()).isFalse();
+    }
+
     private static StockLevel level(long onHand, Instant asOf) {
         return stored(StockLevel.absent(STORE, EAN).report(report(onHand, asOf), SAFETY_1, NOW).orElseThrow());
     }
@@ -255,7 +271,7 @@ class StockLevelReservationTests {
         return new StockLevel(level.id(), level.storeId(), level.ean(), level.onHand(), level.asOf(),
                 level.sequence(), level.source(), level.consumptions(), level.restocks(), level.holds(),
                 level.reserved(), level.safetyStock(), level.available(), level.version(), level.version(), false,
-                level.snapshots(), level.snapshotRows(), level.drift(), level.commands(), level.revision(),
+                level.snapshots(), level.snapshotRows(), level.drift(), level.commands(), null, level.revision(),
                 level.updatedAt());
     }
 

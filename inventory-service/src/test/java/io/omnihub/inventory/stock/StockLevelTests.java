@@ -222,7 +222,7 @@ class StockLevelTests {
         return new StockLevel(level.id(), level.storeId(), level.ean(), level.onHand(), level.asOf(),
                 level.sequence(), level.source(), level.consumptions(), level.restocks(), level.holds(),
                 level.reserved(), level.safetyStock(), level.available(), level.version(), level.version(), false,
-                level.snapshots(), level.snapshotRows(), level.drift(), level.commands(), level.revision(),
+                level.snapshots(), level.snapshotRows(), level.drift(), level.commands(), null, level.revision(),
                 level.updatedAt());
     }
 
@@ -234,7 +234,7 @@ class StockLevelTests {
                 level.sequence(), level.source(), consumptions, level.restocks(), holds, reserved,
                 level.safetyStock(), SAFETY_2.available(STORE, EAN, level.onHand(), consumed, reserved),
                 level.version(), level.publishedVersion(), level.unpublished(), level.snapshots(),
-                level.snapshotRows(), level.drift(), level.commands(), level.revision(), level.updatedAt());
+                level.snapshotRows(), level.drift(), level.commands(), null, level.revision(), level.updatedAt());
     }
 
     private static StockReport report(long quantity, Instant asOf, long row) {
