@@ -6,12 +6,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** RFC 9457 problem+json for every error; invalid bodies list each field with its reason. */
+/** RFC 9457 problem+json for every error; invalid bodies list each field with its reason, unreadable ones where they broke. */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
@@ -27,5 +30,31 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .toList();
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The request body is not valid JSON for "
+                + "this call");
+        problem.setTitle("Invalid request");
+        if (ex.getCause() instanceof DatabindException binding && !binding.getPath().isEmpty()) {
+            // the field's path and what was expected, never the caller's value
+            problem.setProperty("errors", List.of(Map.of("field", pathOf(binding), "reason",
+                    "has a value of the wrong type or format")));
+        }
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    private static String pathOf(DatabindException binding) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : binding.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 }

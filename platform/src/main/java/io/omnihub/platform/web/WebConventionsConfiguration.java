@@ -6,8 +6,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
-/** HTTP conventions of every servlet service: correlation ids and problem+json errors. */
-@AutoConfiguration
+/**
+ * HTTP conventions of every servlet service: correlation ids and problem+json errors. Before Boot's web MVC
+ * configuration, so that its own problem handler backs off for ours (else both answer, in no set order).
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class WebConventionsConfiguration {
 
