@@ -41,7 +41,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <pre>
  * ./mvnw -q -DskipTests install -pl benchmarks -am      (or package what is missing)
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
- *      io.omnihub.benchmarks.gateway.GatewayBenchmark --repo . [--concurrency 16] [--seconds 15] [--rounds 3]
+ *      io.omnihub.benchmarks.gateway.GatewayBenchmark --repo . [--concurrency 8] [--seconds 15] [--rounds 3] [--warmup-seconds 20]
  * </pre>
  */
 public final class GatewayBenchmark {
@@ -111,20 +111,29 @@ public final class GatewayBenchmark {
             ClosedLoop.run("warm-direct", direct, directHeaders, options.concurrency(), options.warmup());
             ClosedLoop.run("warm-gateway", gateway, gatewayHeaders, options.concurrency(), options.warmup());
 
+            long catalogPid = pid(stack, Part.CATALOG);
+            long gatewayPid = pid(stack, Part.GATEWAY);
             String loadBefore = loadAverage();
             List<LoadResult> directRuns = new ArrayList<>();
             List<LoadResult> gatewayRuns = new ArrayList<>();
+            double[] cpu = new double[3];
             for (int round = 1; round <= options.rounds(); round++) {
+                double catalogBefore = CpuTime.millis(catalogPid);
                 LoadResult d = ClosedLoop.run("direct", direct, directHeaders, options.concurrency(), options.round());
+                double catalogBetween = CpuTime.millis(catalogPid);
+                double gatewayBefore = CpuTime.millis(gatewayPid);
                 LoadResult g = ClosedLoop.run("gateway", gateway, gatewayHeaders, options.concurrency(),
                         options.round());
+                cpu[0] += catalogBetween - catalogBefore;
+                cpu[1] += CpuTime.millis(catalogPid) - catalogBetween;
+                cpu[2] += CpuTime.millis(gatewayPid) - gatewayBefore;
                 say("round %d: direct %s, gateway %s".formatted(round, line(d), line(g)));
                 directRuns.add(d);
                 gatewayRuns.add(g);
             }
             LoadResult d = LoadResult.merge("direct", directRuns.toArray(LoadResult[]::new));
             LoadResult g = LoadResult.merge("gateway", gatewayRuns.toArray(LoadResult[]::new));
-            String report = report(options, d, g) + "%nMachine: %d cores, load average %s before and %s after the measured rounds.%n"
+            String report = report(options, d, g) + cpuReport(d, g, cpu) + "%nMachine: %d cores, load average %s before and %s after the measured rounds.%n"
                     .formatted(Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
             Files.createDirectories(options.out().getParent());
             Files.writeString(options.out(), report);
@@ -194,6 +203,29 @@ public final class GatewayBenchmark {
                 + "**%+.2f ms** at p50 (goal ≤ 2 ms): %s.%n", ratio * 100, addedP50,
                 ratio >= 0.70 && addedP50 <= 2.0 ? "both goals met" : "goal NOT met"));
         return text.toString();
+    }
+
+    private static long pid(LocalStack stack, Part part) {
+        return stack.status().stream().filter(status -> status.part() == part).findFirst()
+                .flatMap(status -> status.pid().isPresent() ? java.util.Optional.of(status.pid().getAsLong())
+                        : java.util.Optional.empty())
+                .orElseThrow(() -> new IllegalStateException(part.id() + " is not running"));
+    }
+
+    /**
+     * CPU per request, which a crowded machine hardly changes: catalog-service's own cost (direct and behind the
+     * gateway) and the gateway's. On a machine where both have their own cores, the gateway's cost per request is
+     * its added latency's floor and its throughput per core against the service's.
+     */
+    static String cpuReport(LoadResult direct, LoadResult gateway, double[] cpu) {
+        double catalogDirect = cpu[0] / direct.requests();
+        double catalogBehind = cpu[1] / gateway.requests();
+        double gatewayCost = cpu[2] / gateway.requests();
+        return String.format(Locale.ROOT, "%nCPU per request (from /proc, user + system): catalog-service %.2f ms "
+                + "direct, %.2f ms behind the gateway; the gateway %.2f ms. With the gateway on cores of its own, it "
+                + "serves %.1f times as many of these requests per core as catalog-service does, and adds about "
+                + "%.2f ms of work to each.%n", catalogDirect, catalogBehind, gatewayCost,
+                catalogBehind / gatewayCost, gatewayCost);
     }
 
     /** The 1-minute load average (Linux), to judge how much else ran on the machine during the measurement. */
