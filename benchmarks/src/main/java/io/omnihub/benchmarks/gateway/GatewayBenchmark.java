@@ -53,7 +53,8 @@ public final class GatewayBenchmark {
     private GatewayBenchmark() {
     }
 
-    record Options(Path repo, int concurrency, Duration round, int rounds, Duration warmup, Path out) {
+    record Options(Path repo, int concurrency, Duration round, int rounds, Duration warmup, Path out,
+                   List<String> gatewayOptions) {
 
         static Options parse(String[] args) {
             Path repo = Path.of(".");
@@ -62,6 +63,7 @@ public final class GatewayBenchmark {
             int rounds = 3;
             int warmup = 20;
             Path out = null;
+            List<String> gatewayOptions = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--repo" -> repo = Path.of(args[++i]);
@@ -70,6 +72,8 @@ public final class GatewayBenchmark {
                     case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                     case "--warmup-seconds" -> warmup = Integer.parseInt(args[++i]);
                     case "--out" -> out = Path.of(args[++i]);
+                    // e.g. a JFR recording: --gateway-option -XX:StartFlightRecording=delay=90s,filename=gw.jfr
+                    case "--gateway-option" -> gatewayOptions.add(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -77,7 +81,8 @@ public final class GatewayBenchmark {
             if (out == null) {
                 out = repo.resolve("benchmarks/target/bench/gateway.md");
             }
-            return new Options(repo, concurrency, Duration.ofSeconds(seconds), rounds, Duration.ofSeconds(warmup), out);
+            return new Options(repo, concurrency, Duration.ofSeconds(seconds), rounds, Duration.ofSeconds(warmup), out,
+                    List.copyOf(gatewayOptions));
         }
     }
 
@@ -93,6 +98,7 @@ public final class GatewayBenchmark {
                 .withServiceJvmOptions(Part.GATEWAY, "-Domnihub.gateway.rate-limit.roles.OPERATOR.capacity=100000000",
                         "-Domnihub.gateway.rate-limit.roles.OPERATOR.per-second=100000000",
                         "-Dlogging.level.io.omnihub.gateway.access=WARN")
+                .withServiceJvmOptions(Part.GATEWAY, options.gatewayOptions().toArray(String[]::new))
                 .withHealthTimeout(Duration.ofMinutes(4));
         LocalStack stack = new LocalStack(settings, line -> say("  stack: " + line));
         try {
