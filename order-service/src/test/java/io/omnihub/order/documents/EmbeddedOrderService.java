@@ -94,7 +94,8 @@ public abstract class EmbeddedOrderService {
                 .toList();
         List<String> fulfillments = order.route(new RoutingDecision(receivedAt, "INTAKE", "test", requested,
                 allocations, List.of(), List.of("placed by the test")), receivedAt);
-        Instant now = receivedAt.plusSeconds(1);
+        // right after receipt: a later status change (at the clock's now) must come after it in the timeline
+        Instant now = receivedAt.plusMillis(1);
         for (String fulfillmentId : fulfillments) {
             order.reservationConfirmed(fulfillmentId, now.plus(Duration.ofHours(2)), false, now);
             order.answer(fulfillmentId, new Acceptance(Acceptance.Decision.ACCEPT_ALL, null, List.of(), now), now);
