@@ -50,6 +50,18 @@ class DocsIT {
     }
 
     @Test
+    void keepsAKeySentAlongForTheDocumentsAtTheGateway() {
+        GatewayClient.on(port, TestKeys.ERP).get().uri("/v3/api-docs/catalog-service").exchange()
+                .expectStatus().isOk();
+
+        List<ServiceStub.Received> received = STUBS.get(1).received();
+        ServiceStub.Received last = received.get(received.size() - 1);
+        assertThat(last.path()).isEqualTo("/v3/api-docs");
+        assertThat(last.apiKey()).isNull();
+        assertThat(last.identity()).isNull();
+    }
+
+    @Test
     void servesTheSwaggerUiListingEveryServicesDocument() {
         String config = GatewayClient.on(port, null).get().uri("/gateway/api-docs/swagger-config").exchange()
                 .expectStatus().isOk()

@@ -1,7 +1,6 @@
 package io.omnihub.gateway.security;
 
 import io.omnihub.contracts.identity.Identity;
-import io.omnihub.contracts.identity.IdentityToken;
 import io.omnihub.gateway.tracing.Caller;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +15,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Authenticates the {@code X-Api-Key} of every {@code /api} request (401 problem+json when it is missing or
- * unknown), refuses paths a service would read differently than the gateway checks them (400), and drops any
- * identity header the client sent: only the gateway's own signed identity ever reaches a service.
+ * unknown) and refuses paths a service would read differently than the gateway checks them (400). The key and
+ * any identity header the client sent never reach a service: {@link IdentityRelayFilter} removes them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -54,14 +53,8 @@ class ApiKeyFilter implements WebFilter {
                     ? "No API key: send it in the X-Api-Key header."
                     : "The API key is not valid (unknown, revoked or rotated)."));
         }
-        boolean forged = request.getHeaders().containsHeader(IdentityToken.HEADER);
-        if (!forged && apiKey == null) {
-            return chain.filter(exchange);
-        }
-        // the key stops here and a client's identity header never passes: the service gets the gateway's token only
-        return chain.filter(exchange.mutate().request(builder -> builder.headers(headers -> {
-            headers.remove(IdentityToken.HEADER);
-            headers.remove(API_KEY_HEADER);
-        })).build());
+        // the key and any identity header the client sent are dropped where the request is forwarded
+        // (IdentityRelayFilter): one copy of the headers per request instead of two
+        return chain.filter(exchange);
     }
 }

@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * For a request that matched a route: checks the route's roles and the store scope ({@link AccessPolicy}), then
- * hands the caller's identity to the service as a short-lived token signed with the secret the services hold.
+ * hands the caller's identity to the service as a short-lived token signed with the secret the services hold, in
+ * place of any identity header the client sent, and without the API key.
  * Runs before the route's own filters, so a refusal never counts as a call in the service's circuit breaker.
  */
 class IdentityRelayFilter implements GlobalFilter, Ordered {
@@ -70,7 +71,11 @@ class IdentityRelayFilter implements GlobalFilter, Ordered {
         }
         RouteAccess access = accessByRoute.computeIfAbsent(route.getId(), id -> RouteAccess.of(route.getMetadata()));
         if (access.open()) {
-            return chain.filter(exchange);
+            // public documentation: no identity at all, and the key (if any) stays here too
+            return chain.filter(exchange.mutate().request(builder -> builder.headers(headers -> {
+                headers.remove(IdentityToken.HEADER);
+                headers.remove(ApiKeyFilter.API_KEY_HEADER);
+            })).build());
         }
         Identity caller = exchange.getAttribute(ApiKeyFilter.IDENTITY_ATTRIBUTE);
         if (caller == null) {
@@ -83,9 +88,11 @@ class IdentityRelayFilter implements GlobalFilter, Ordered {
             return Mono.error(Problems.of(HttpStatus.FORBIDDEN, refusal.get()));
         }
         String token = tokenFor(caller);
-        return chain.filter(exchange.mutate()
-                .request(builder -> builder.headers(headers -> headers.set(IdentityToken.HEADER, token)))
-                .build());
+        // the gateway's token replaces whatever identity header the client sent; the key stops here
+        return chain.filter(exchange.mutate().request(builder -> builder.headers(headers -> {
+            headers.set(IdentityToken.HEADER, token);
+            headers.remove(ApiKeyFilter.API_KEY_HEADER);
+        })).build());
     }
 
     /** One token per identity, signed again when half of its life is gone: an HMAC per request is not needed. */
