@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An online order through the gateway: the fixture stores, a product and its stock from the ERP, the order from a
  * channel, the assignment on Kafka (read with a plain Kafka client), one unit rejected and re-routed to the other
- * store, accepted, shipped (3), delivered (4), returned in store with a coupon, and the unit back in the store's
- * stock.
+ * store, accepted, shipped (3) with its label, delivered (4) with a proof of delivery, returned in store with a
+ * coupon, the unit back in the store's stock and the coupon spent in part through the coupons API.
  */
 class OrderJourneyIT {
 
@@ -34,6 +34,9 @@ class OrderJourneyIT {
     private static final String SITE = "site-journey";
     private static final String REFERENCE = "J-9001";
     private static final String EAN = "7891000990018";
+    /** A 1×1 PNG, as a store's app would photograph the delivery. */
+    private static final byte[] TINY_PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     private final LocalStack stack = EmbeddedStack.get();
     private final Erp operator = new Erp(stack, Erp.OPERATOR);
@@ -100,8 +103,21 @@ class OrderJourneyIT {
                     "{\"status\": 3, \"carrier\": \"Correios\", \"trackingCode\": \"BR123456789\"}"
                             .getBytes(StandardCharsets.UTF_8));
             assertThat(shipped.statusCode()).as(shipped.body()).isEqualTo(200);
+            HttpResponse<byte[]> label = lj001.getBytes("/api/v1/fulfillments/" + first + "/shipping-label");
+            assertThat(label.statusCode()).isEqualTo(200);
+            assertThat(label.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/pdf"));
+            assertThat(new String(label.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            assertThat(lj002.getBytes("/api/v1/fulfillments/" + first + "/shipping-label").statusCode())
+                    .isEqualTo(403);
             assertThat(lj001.postJson("/api/v1/fulfillments/" + first + "/status",
                     "{\"status\": \"DELIVERED\"}".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+            HttpResponse<String> proof = lj001.send("PUT", "/api/v1/fulfillments/" + first + "/proof-of-delivery",
+                    "image/png", TINY_PNG);
+            assertThat(proof.statusCode()).as(proof.body()).isEqualTo(201);
+            HttpResponse<byte[]> proofBack = lj001.getBytes("/api/v1/fulfillments/" + first + "/proof-of-delivery");
+            assertThat(proofBack.statusCode()).isEqualTo(200);
+            assertThat(proofBack.body()).isEqualTo(TINY_PNG);
             JsonNode order = channel.get("/api/v1/orders/" + orderId);
             assertThat(order.path("fulfillments").findValuesAsString("status")).contains("DELIVERED", "ACCEPTED");
 
@@ -115,7 +131,31 @@ class OrderJourneyIT {
             await().atMost(PATIENCE).until(() -> stockAt("LJ001").path("available").asLong() == afterDelivery + 1);
             JsonNode tracked = channel.get("/api/v1/orders/" + orderId);
             assertThat(tracked.path("fulfillments").findValuesAsString("status")).contains("RETURNED");
+
+            // and the store credit is a coupon the store finds by the customer's document and can spend in part
+            JsonNode coupon = await().atMost(PATIENCE).until(() -> couponOfReturn("ret-" + channelOrderId),
+                    found -> found != null);
+            assertThat(coupon.path("amount").decimalValue()).isEqualByComparingTo("449.90");
+            assertThat(coupon.path("issuingStoreId").asString()).isEqualTo("LJ001");
+            HttpResponse<String> redeemed = lj001.send("PATCH", "/api/v1/coupons/" + coupon.path("code").asString(),
+                    "application/json", "{\"action\": \"REDEEM\", \"amount\": 100.00, \"storeId\": \"LJ001\"}"
+                            .getBytes(StandardCharsets.UTF_8));
+            assertThat(redeemed.statusCode()).as(redeemed.body()).isEqualTo(200);
+            assertThat(lj001.json(redeemed.body()).path("balance").decimalValue()).isEqualByComparingTo("349.90");
         }
+    }
+
+    private JsonNode couponOfReturn(String returnId) throws Exception {
+        JsonNode coupons = lj001.find("/api/v1/coupons?customer=52998224725&size=200");
+        if (coupons == null) {
+            return null;
+        }
+        for (JsonNode coupon : coupons.path("items")) {
+            if (returnId.equals(coupon.path("returnId").asString())) {
+                return coupon;
+            }
+        }
+        return null;
     }
 
     private static Map<String, Object> order(String channelOrderId) {
