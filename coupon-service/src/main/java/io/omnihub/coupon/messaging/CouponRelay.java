@@ -5,17 +5,14 @@ import io.omnihub.coupon.coupons.CouponOutbox;
 import io.omnihub.coupon.coupons.CouponsChanged;
 import io.omnihub.coupon.coupons.PendingChange;
 import io.omnihub.coupon.coupons.PendingCoupon;
+import io.omnihub.platform.background.BackgroundLoop;
 import io.omnihub.platform.kafka.EventPublisher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +23,7 @@ import org.springframework.stereotype.Component;
  * has acknowledged all of them (acks=all), so a crash in between sends them again with the same event ids.
  */
 @Component
-class CouponRelay implements SmartLifecycle {
+class CouponRelay extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(CouponRelay.class);
     /** Rounds one pass may run before it lets the next scheduled pass take over. */
@@ -35,10 +32,9 @@ class CouponRelay implements SmartLifecycle {
     private final CouponOutbox outbox;
     private final EventPublisher publisher;
     private final RelayProperties properties;
-    private final AtomicBoolean passQueued = new AtomicBoolean();
-    private volatile ScheduledExecutorService executor;
 
     CouponRelay(CouponOutbox outbox, EventPublisher publisher, RelayProperties properties) {
+        super("coupon-relay", properties.interval(), properties.autoStartup());
         this.outbox = outbox;
         this.publisher = publisher;
         this.properties = properties;
@@ -49,55 +45,8 @@ class CouponRelay implements SmartLifecycle {
         wake();
     }
 
-    /** Asks for a pass soon; wake-ups while one is queued are folded into it. */
-    void wake() {
-        ScheduledExecutorService running = executor;
-        if (running != null && passQueued.compareAndSet(false, true)) {
-            try {
-                running.execute(this::pass);
-            } catch (RuntimeException stopping) {
-                passQueued.set(false);
-            }
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        if (executor == null) {
-            executor = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "coupon-relay");
-                thread.setDaemon(true);
-                return thread;
-            });
-            executor.scheduleWithFixedDelay(this::pass, 0, properties.interval().toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
-    }
-
-    @Override
-    public boolean isAutoStartup() {
-        return properties.autoStartup();
-    }
-
-    private void pass() {
-        passQueued.set(false);
+    protected void pass() {
         try {
             for (int round = 0; round < MAX_ROUNDS; round++) {
                 List<PendingCoupon> batch = outbox.pending(properties.batchSize());

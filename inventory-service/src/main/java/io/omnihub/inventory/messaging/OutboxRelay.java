@@ -6,20 +6,17 @@ import io.omnihub.inventory.reservation.PendingAnswer;
 import io.omnihub.inventory.reservation.ReservationOutbox;
 import io.omnihub.inventory.stock.AvailabilityPending;
 import io.omnihub.inventory.stock.StockOutbox;
+import io.omnihub.platform.background.BackgroundLoop;
 import io.omnihub.platform.kafka.EventPublisher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +29,7 @@ import org.springframework.stereotype.Component;
  * between the write and the send loses nothing, it only sends a record twice (with the same event id).
  */
 @Component
-class OutboxRelay implements SmartLifecycle {
+class OutboxRelay extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** Rounds one pass may run before it lets the next scheduled pass take over. */
@@ -42,11 +39,10 @@ class OutboxRelay implements SmartLifecycle {
     private final ReservationOutbox answers;
     private final EventPublisher publisher;
     private final RelayProperties properties;
-    private final AtomicBoolean passQueued = new AtomicBoolean();
-    private volatile ScheduledExecutorService executor;
 
     OutboxRelay(StockOutbox outbox, ReservationOutbox answers, EventPublisher publisher,
             RelayProperties properties) {
+        super("outbox-relay", properties.interval(), properties.autoStartup());
         this.outbox = outbox;
         this.answers = answers;
         this.publisher = publisher;
@@ -63,56 +59,8 @@ class OutboxRelay implements SmartLifecycle {
         wake();
     }
 
-    /** Asks for a pass soon; wake-ups while one is queued are folded into it. */
-    void wake() {
-        ScheduledExecutorService running = executor;
-        if (running != null && passQueued.compareAndSet(false, true)) {
-            try {
-                running.execute(this::pass);
-            } catch (RuntimeException stopping) {
-                passQueued.set(false);
-            }
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        if (executor == null) {
-            executor = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "outbox-relay");
-                thread.setDaemon(true);
-                return thread;
-            });
-            long interval = properties.interval().toMillis();
-            executor.scheduleWithFixedDelay(this::pass, 0, interval, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
-    }
-
-    @Override
-    public boolean isAutoStartup() {
-        return properties.autoStartup();
-    }
-
-    private void pass() {
-        passQueued.set(false);
+    protected void pass() {
         drain("Availability", outbox::pending, availability -> publisher.publish(Topics.INVENTORY_AVAILABILITY,
                 StockEvents.key(availability), StockEvents.eventId(availability), StockEvents.toEvent(availability)),
                 outbox::markPublished, availability -> StockEvents.key(availability) + " version "

@@ -6,7 +6,7 @@ import io.omnihub.order.model.Order;
 import io.omnihub.order.model.OrderRepository;
 import io.omnihub.order.store.Store;
 import io.omnihub.order.store.Stores;
-import io.omnihub.order.system.BackgroundLoop;
+import io.omnihub.platform.background.BackgroundLoop;
 import io.omnihub.order.system.OrderProperties;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.omnihub.order.fulfillment;
 
 import io.omnihub.order.model.OrderRepository;
-import io.omnihub.order.system.BackgroundLoop;
+import io.omnihub.platform.background.BackgroundLoop;
 import io.omnihub.order.system.OrderProperties;
 import java.time.Clock;
 import org.slf4j.Logger;

@@ -4,7 +4,7 @@ import io.omnihub.order.model.Order;
 import io.omnihub.order.model.OrderChanged;
 import io.omnihub.order.model.OrderRepository;
 import io.omnihub.order.model.OutboxMessage;
-import io.omnihub.order.system.BackgroundLoop;
+import io.omnihub.platform.background.BackgroundLoop;
 import io.omnihub.order.system.OrderProperties;
 import io.omnihub.platform.kafka.EventPublisher;
 import java.time.Clock;

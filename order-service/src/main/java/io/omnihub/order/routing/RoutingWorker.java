@@ -2,7 +2,7 @@ package io.omnihub.order.routing;
 
 import io.omnihub.order.model.OrderChanged;
 import io.omnihub.order.model.OrderRepository;
-import io.omnihub.order.system.BackgroundLoop;
+import io.omnihub.platform.background.BackgroundLoop;
 import io.omnihub.order.system.OrderProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

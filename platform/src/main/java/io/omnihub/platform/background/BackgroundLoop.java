@@ -1,4 +1,4 @@
-package io.omnihub.order.system;
+package io.omnihub.platform.background;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -20,7 +20,7 @@ public class BackgroundLoop implements SmartLifecycle {
 
     private final String name;
     private final Duration interval;
-    private final Runnable pass;
+    private final Runnable task;
     private final boolean autoStartup;
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
@@ -28,8 +28,18 @@ public class BackgroundLoop implements SmartLifecycle {
     public BackgroundLoop(String name, Duration interval, boolean autoStartup, Runnable pass) {
         this.name = name;
         this.interval = interval;
-        this.pass = pass;
+        this.task = pass;
         this.autoStartup = autoStartup;
+    }
+
+    /** For a subclass that overrides {@link #pass()}. */
+    protected BackgroundLoop(String name, Duration interval, boolean autoStartup) {
+        this(name, interval, autoStartup, null);
+    }
+
+    /** One pass of work; by default the {@code Runnable} given to the constructor. */
+    protected void pass() {
+        task.run();
     }
 
     /** Asks for a pass soon. */
@@ -47,7 +57,7 @@ public class BackgroundLoop implements SmartLifecycle {
     private void run() {
         queued.set(false);
         try {
-            pass.run();
+            pass();
         } catch (RuntimeException e) {
             log.warn("{} pass failed; the next one retries: {}", name, e.toString(), e);
         }

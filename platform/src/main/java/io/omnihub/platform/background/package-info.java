@@ -1,0 +1,2 @@
+/** Background work of a service: one thread, a pass every interval and on demand (outbox relays, sweeps). */
+package io.omnihub.platform.background;
