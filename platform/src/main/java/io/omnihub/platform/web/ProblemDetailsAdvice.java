@@ -8,7 +8,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -38,15 +37,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The request body is not valid JSON for "
                 + "this call");
         problem.setTitle("Invalid request");
-        if (ex.getCause() instanceof DatabindException binding && !binding.getPath().isEmpty()) {
+        if (ex.getCause() instanceof JacksonException binding && !binding.getPath().isEmpty()) {
             // the field's path and what was expected, never the caller's value
             problem.setProperty("errors", List.of(Map.of("field", pathOf(binding), "reason",
-                    "has a value of the wrong type or format")));
+                    "has a value of the wrong type or format, or out of range")));
         }
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
-    private static String pathOf(DatabindException binding) {
+    private static String pathOf(JacksonException binding) {
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference reference : binding.getPath()) {
             if (reference.getPropertyName() != null) {

@@ -60,4 +60,22 @@ class ProblemDetailsAdviceTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.status").value(400));
     }
+
+    @Test
+    void refusesJsonNestedTenThousandDeepWithoutFallingOver() throws Exception {
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
+        mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"siteId\": \"site-1\", \"lines\": " + deep + "}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Invalid request"));
+    }
+
+    @Test
+    void namesTheFieldOfANumberOutOfRange() throws Exception {
+        mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"siteId\": \"site-1\", \"lines\": [{\"ean\": \"789\", "
+                                + "\"quantity\": 99999999999999999999}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0].quantity"));
+    }
 }
