@@ -191,10 +191,24 @@ public final class LocalStack implements AutoCloseable {
      * the way, stops what this call started.
      */
     public void up() {
+        start(settings.parts());
+    }
+
+    /**
+     * Starts the given parts that are not running, on the stack's ports and with its data (e.g. a part that
+     * {@link #kill} or {@link #stop} ended), and waits as {@link #up()} does; the other parts are left alone.
+     */
+    public void start(Part... parts) {
+        start(List.of(parts));
+    }
+
+    /** Same as {@link #start(Part...)}. */
+    public void start(Collection<Part> parts) {
         Instant begin = Instant.now();
-        Map<Part, ProcessHandle> running = running(settings.parts());
+        List<Part> wanted = parts.stream().distinct().sorted().toList();
+        Map<Part, ProcessHandle> running = running(wanted);
         running.forEach((part, process) -> out.accept(line(part, "already running, pid " + process.pid())));
-        List<Part> toStart = settings.parts().stream().filter(part -> !running.containsKey(part)).toList();
+        List<Part> toStart = wanted.stream().filter(part -> !running.containsKey(part)).toList();
         checkCanStart(toStart);
 
         Map<Part, ProcessHandle> started = new ConcurrentHashMap<>();
@@ -235,8 +249,36 @@ public final class LocalStack implements AutoCloseable {
             stopWithJvm = new Thread(this::down, "omni-stop-with-jvm");
             Runtime.getRuntime().addShutdownHook(stopWithJvm);
         }
-        out.accept("all %d parts are up (%d s)".formatted(settings.parts().size(),
+        out.accept("all %d parts are up (%d s)".formatted(wanted.size(),
                 Duration.between(begin, Instant.now()).toSeconds()));
+    }
+
+    /**
+     * Ends one part at once with SIGKILL, as a crash would (kill -9: no shutdown hook, nothing flushed), and waits
+     * until it is gone; {@link #start(Part...)} brings it back on the same port with the same data.
+     *
+     * @throws LocalStackException when the part is not running
+     */
+    public void kill(Part part) {
+        ProcessHandle process = process(part).orElseThrow(() -> new LocalStackException(part.id()
+                + " is not running"));
+        out.accept(line(part, "killing pid " + process.pid() + " (SIGKILL)"));
+        process.destroyForcibly();
+        if (!awaitExit(process, Duration.ofSeconds(10))) {
+            throw new LocalStackException(part.id() + " (pid " + process.pid() + ") survived SIGKILL for 10 s");
+        }
+        deleteQuietly(pidFile(part));
+        out.accept(line(part, "killed"));
+    }
+
+    /** Stops one part as {@link #down()} stops every part (SIGTERM, SIGKILL after 30 s); its data stays. */
+    public void stop(Part part) {
+        stop(List.of(part));
+    }
+
+    /** The process of a part this stack started, while it runs. */
+    public Optional<ProcessHandle> process(Part part) {
+        return PidFile.read(pidFile(part)).flatMap(PidFile::process);
     }
 
     /** Stops every part recorded under {@code <home>/run}: the services first, the infrastructure last. */

@@ -67,6 +67,45 @@ class LocalStackTests {
     }
 
     @Test
+    void killsStopsAndStartsOnePartAgainOnItsPortWithItsDataLeavingTheOthersRunning(@TempDir Path home)
+            throws Exception {
+        LocalStack stack = new LocalStack(infrastructureOnly(home), output::add);
+        try {
+            stack.up();
+            writeSomethingEverywhere(stack);
+            long kafkaPid = stack.process(Part.KAFKA).orElseThrow().pid();
+            long mongoPid = stack.process(Part.MONGO).orElseThrow().pid();
+            long s3Pid = stack.process(Part.S3).orElseThrow().pid();
+
+            // when the S3 server is killed (kill -9) and MongoDB and Kafka are stopped, then all three started again
+            stack.kill(Part.S3);
+            assertThat(ProcessHandle.of(s3Pid).filter(ProcessHandle::isAlive)).isEmpty();
+            assertThat(stack.process(Part.S3)).isEmpty();
+            assertThat(stack.process(Part.KAFKA).map(ProcessHandle::pid)).contains(kafkaPid);
+            stack.stop(Part.MONGO);
+            stack.stop(Part.KAFKA);
+            assertThat(ProcessHandle.of(mongoPid).filter(ProcessHandle::isAlive)).isEmpty();
+            assertThat(stack.status()).noneMatch(PartStatus::running);
+            stack.start(Part.S3, Part.MONGO, Part.KAFKA);
+
+            // then they are new processes on the same ports, and every byte written before is still there
+            assertThat(stack.status()).allSatisfy(part -> {
+                assertThat(part.running()).as(part.part().id()).isTrue();
+                assertThat(part.port()).isEqualTo(stack.settings().port(part.part()));
+                assertThat(part.health()).isEqualTo("accepting connections");
+            });
+            assertThat(stack.process(Part.S3).orElseThrow().pid()).isNotEqualTo(s3Pid);
+            assertThat(readEverything(stack)).containsExactly("catalog.categories", "Camiseta", "Roupas > Camisetas");
+            assertThatThrownBy(() -> {
+                stack.kill(Part.S3);
+                stack.kill(Part.S3);
+            }).isInstanceOf(LocalStackException.class).hasMessageContaining("s3 is not running");
+        } finally {
+            stack.down();
+        }
+    }
+
+    @Test
     void refusesToStartWhenAPortIsTakenAndSaysWhichPart(@TempDir Path home) throws Exception {
         Settings settings = infrastructureOnly(home);
         int mongoPort = settings.port(Part.MONGO);
