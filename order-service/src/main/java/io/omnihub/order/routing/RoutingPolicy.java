@@ -4,10 +4,10 @@ import io.omnihub.contracts.orders.Journey;
 import io.omnihub.order.routing.RoutingPlan.Assignment;
 import io.omnihub.order.routing.RoutingPlan.Evaluation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -28,8 +28,9 @@ public final class RoutingPolicy {
     public static RoutingPlan plan(RoutingRequest request, List<StoreCandidate> stores, StockLookup stock,
             RoutingProfile profile) {
         List<String> reasons = new ArrayList<>();
-        List<Evaluation> evaluations = new ArrayList<>();
-        List<StoreCandidate> eligible = new ArrayList<>();
+        List<Evaluation> evaluations = new ArrayList<>(stores.size());
+        List<Candidate> eligible = new ArrayList<>();
+        List<Demand> lines = request.lines();
         boolean pickup = request.journey() == Journey.PICKUP_IN_STORE;
         int excluded = 0;
         for (StoreCandidate store : stores) {
@@ -41,7 +42,7 @@ public final class RoutingPolicy {
             evaluations.add(new Evaluation(store.storeId(), excludedBy == null, excludedBy, distance,
                     store.priority()));
             if (excludedBy == null) {
-                eligible.add(store);
+                eligible.add(new Candidate(store, distance, units(request, store, stock)));
             } else if (excluded++ < LISTED_EXCLUSIONS) {
                 reasons.add(store.storeId() + " left out: " + excludedBy);
             }
@@ -54,40 +55,88 @@ public final class RoutingPolicy {
                     : "pickup store " + request.pickupStoreId() + " is unknown");
         }
         List<Assignment> assignments = new ArrayList<>();
-        List<Demand> remaining = new ArrayList<>(request.lines());
+        boolean[] placed = new boolean[lines.size()];
+        int remaining = lines.size();
         Set<String> serving = new LinkedHashSet<>(request.storesInUse());
         Comparator<Option> ranking = ranking(profile);
-        while (!remaining.isEmpty()) {
-            List<Option> options = new ArrayList<>();
-            for (StoreCandidate store : eligible) {
-                boolean newStore = !serving.contains(store.storeId());
+        while (remaining > 0) {
+            Option best = null;
+            int options = 0;
+            for (Candidate candidate : eligible) {
+                if (candidate.chosen) {
+                    continue;
+                }
+                boolean newStore = !serving.contains(candidate.store.storeId());
                 if (newStore && serving.size() >= profile.maxStores()) {
                     continue;
                 }
-                List<Demand> covered = remaining.stream()
-                        .filter(line -> !request.excluded(store.storeId(), line.ean()))
-                        .filter(line -> stock.available(store.storeId(), line.ean()) >= line.quantity()).toList();
-                if (!covered.isEmpty()) {
-                    long depth = covered.stream()
-                            .mapToLong(line -> stock.available(store.storeId(), line.ean()) - line.quantity()).sum();
-                    options.add(new Option(store, covered, newStore, distanceKm(request, store), depth));
+                Option option = option(candidate, lines, placed, newStore);
+                if (option != null) {
+                    options++;
+                    // the first of equals wins, as Stream.min would
+                    if (best == null || ranking.compare(option, best) < 0) {
+                        best = option;
+                    }
                 }
             }
-            if (options.isEmpty()) {
+            if (best == null) {
                 break;
             }
-            Option best = options.stream().min(ranking).orElseThrow();
-            assignments.add(new Assignment(best.store().storeId(), best.covered()));
-            reasons.add(describe(best, options.size()));
+            List<Demand> covered = new ArrayList<>(best.covered().length);
+            for (int line : best.covered()) {
+                covered.add(lines.get(line));
+                placed[line] = true;
+                remaining--;
+            }
+            assignments.add(new Assignment(best.store().storeId(), covered));
+            reasons.add(describe(best, covered, options));
             serving.add(best.store().storeId());
-            eligible.remove(best.store());
-            remaining.removeAll(best.covered());
+            best.candidate().chosen = true;
         }
-        for (Demand line : remaining) {
-            reasons.add(line.ean() + " ×" + line.quantity() + " unplaced: " + whyUnplaced(request, line, eligible,
-                    stock, serving, profile, assignments));
+        List<Demand> unplaced = new ArrayList<>(remaining);
+        for (int line = 0; line < lines.size(); line++) {
+            if (!placed[line]) {
+                Demand demand = lines.get(line);
+                unplaced.add(demand);
+                reasons.add(demand.ean() + " ×" + demand.quantity() + " unplaced: " + whyUnplaced(line, demand,
+                        eligible, serving, profile));
+            }
         }
-        return new RoutingPlan(assignments, remaining, reasons, evaluations);
+        return new RoutingPlan(assignments, unplaced, reasons, evaluations);
+    }
+
+    /**
+     * What the store can promise of each line, read once per plan (not once per round and line): -1 where it
+     * may not take the EAN (it refused its reservation for this order).
+     */
+    private static long[] units(RoutingRequest request, StoreCandidate store, StockLookup stock) {
+        List<Demand> lines = request.lines();
+        long[] units = new long[lines.size()];
+        for (int line = 0; line < units.length; line++) {
+            String ean = lines.get(line).ean();
+            units[line] = request.excluded(store.storeId(), ean) ? -1 : stock.available(store.storeId(), ean);
+        }
+        return units;
+    }
+
+    /** The store's offer for the lines not placed yet: every one it holds in full; null when it holds none. */
+    private static Option option(Candidate candidate, List<Demand> lines, boolean[] placed, boolean newStore) {
+        int count = 0;
+        long depth = 0;
+        int[] covered = null;
+        for (int line = 0; line < placed.length; line++) {
+            long quantity = lines.get(line).quantity();
+            if (!placed[line] && candidate.units[line] >= quantity) {
+                if (covered == null) {
+                    covered = new int[placed.length];
+                }
+                covered[count++] = line;
+                depth += candidate.units[line] - quantity;
+            }
+        }
+        return covered == null ? null
+                : new Option(candidate, Arrays.copyOf(covered, count), newStore, candidate.distanceKm,
+                        depth);
     }
 
     /** The first filter that leaves the store out, or null when it is eligible. */
@@ -106,7 +155,8 @@ public final class RoutingPolicy {
         }
         if (profile.filters().contains(RoutingFilter.MAX_DISTANCE) && profile.maxDistanceKm() != null
                 && distance != null && distance > profile.maxDistanceKm()) {
-            return String.format(Locale.ROOT, "%.1f km away, beyond %.1f km", distance, profile.maxDistanceKm());
+            // built for every store beyond the limit, often hundreds per order: no Formatter here
+            return oneDecimal(distance) + " km away, beyond " + oneDecimal(profile.maxDistanceKm()) + " km";
         }
         return null;
     }
@@ -118,6 +168,12 @@ public final class RoutingPolicy {
             return null;
         }
         return haversineKm(request.latitude(), request.longitude(), store.latitude(), store.longitude());
+    }
+
+    /** {@code value} rounded half up to one decimal, as {@code %.1f} prints it for distances on Earth. */
+    static String oneDecimal(double value) {
+        long tenths = Math.round(value * 10);
+        return (tenths < 0 ? "-" : "") + Math.abs(tenths) / 10 + "." + Math.abs(tenths) % 10;
     }
 
     static double haversineKm(double lat1, double lon1, double lat2, double lon2) {
@@ -136,7 +192,7 @@ public final class RoutingPolicy {
                         Comparator.nullsLast(Comparator.naturalOrder()));
                 case PRIORITY -> Comparator.comparingInt((Option option) -> option.store().priority());
                 case FEWEST_SPLITS -> Comparator.comparing(Option::newStore)
-                        .thenComparing(Comparator.comparingInt((Option option) -> option.covered().size()).reversed());
+                        .thenComparing(Comparator.comparingInt((Option option) -> option.covered().length).reversed());
                 case STOCK_DEPTH -> Comparator.comparingLong(Option::depth).reversed();
             });
         }
@@ -144,33 +200,51 @@ public final class RoutingPolicy {
         return comparator.thenComparing(option -> option.store().storeId());
     }
 
-    private static String describe(Option chosen, int options) {
+    private static String describe(Option chosen, List<Demand> covered, int options) {
         StringBuilder text = new StringBuilder(chosen.store().storeId()).append(" takes ");
-        chosen.covered().forEach(line -> text.append(line.ean()).append(" ×").append(line.quantity()).append(", "));
+        covered.forEach(line -> text.append(line.ean()).append(" ×").append(line.quantity()).append(", "));
         text.setLength(text.length() - 2);
         text.append(" (best of ").append(options).append(" stores with stock: ");
-        text.append(chosen.distanceKm() == null ? "distance unknown"
-                : String.format(Locale.ROOT, "%.1f km", chosen.distanceKm()));
+        text.append(chosen.distanceKm() == null ? "distance unknown" : oneDecimal(chosen.distanceKm()) + " km");
         text.append(", priority ").append(chosen.store().priority());
-        text.append(", ").append(chosen.covered().size()).append(chosen.covered().size() == 1 ? " line" : " lines");
+        text.append(", ").append(covered.size()).append(covered.size() == 1 ? " line" : " lines");
         text.append(chosen.newStore() ? "" : ", already serving the order");
         text.append(", ").append(chosen.depth()).append(" units left after)");
         return text.toString();
     }
 
-    private static String whyUnplaced(RoutingRequest request, Demand line, List<StoreCandidate> unused,
-            StockLookup stock, Set<String> serving, RoutingProfile profile, List<Assignment> assignments) {
-        boolean someoneHasIt = unused.stream().anyMatch(store -> !request.excluded(store.storeId(), line.ean())
-                && stock.available(store.storeId(), line.ean()) >= line.quantity());
+    private static String whyUnplaced(int line, Demand demand, List<Candidate> eligible, Set<String> serving,
+            RoutingProfile profile) {
+        boolean someoneHasIt = eligible.stream()
+                .anyMatch(candidate -> !candidate.chosen && candidate.units[line] >= demand.quantity());
         if (someoneHasIt && serving.size() >= profile.maxStores()) {
             return profile.splitAllowed() ? "the order already uses " + serving.size() + " stores (maxSplits "
                     + profile.maxSplits() + ")" : "splitting is not allowed and " + String.join(", ", serving)
                     + " does not have it";
         }
-        return "no eligible store has " + line.quantity() + " available";
+        return "no eligible store has " + demand.quantity() + " available";
     }
 
-    private record Option(StoreCandidate store, List<Demand> covered, boolean newStore, Double distanceKm,
-            long depth) {
+    /** An eligible store, with its distance and what it holds of each line, computed once per plan. */
+    private static final class Candidate {
+
+        private final StoreCandidate store;
+        private final Double distanceKm;
+        private final long[] units;
+        private boolean chosen;
+
+        private Candidate(StoreCandidate store, Double distanceKm, long[] units) {
+            this.store = store;
+            this.distanceKm = distanceKm;
+            this.units = units;
+        }
+    }
+
+    /** A store's offer in one round: the indexes of the lines it would take. */
+    private record Option(Candidate candidate, int[] covered, boolean newStore, Double distanceKm, long depth) {
+
+        StoreCandidate store() {
+            return candidate.store;
+        }
     }
 }

@@ -335,6 +335,19 @@ class RoutingPolicyTests {
     }
 
     @Test
+    void printsDistancesWithOneDecimalLikeTheFormatter() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            // distances on Earth, with three decimals so that no value sits on a binary rounding edge
+            double distance = random.nextInt(20_000_000) / 1000.0 + 0.0001;
+            assertThat(RoutingPolicy.oneDecimal(distance))
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", distance));
+        }
+        assertThat(RoutingPolicy.oneDecimal(50)).isEqualTo("50.0");
+        assertThat(RoutingPolicy.oneDecimal(0.04)).isEqualTo("0.0");
+    }
+
+    @Test
     void aProfileRefusesNonsense() {
         assertThatThrownBy(() -> new RoutingProfile(Set.of(), List.of(), true, 0, Duration.ofHours(1), null))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,0 +1,84 @@
+package io.omnihub.benchmarks.orders;
+
+import io.omnihub.contracts.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads {@code orders.fulfillment-assigned} as a store's ERP would (a plain Kafka consumer, every partition, from
+ * the end when it starts) and notes when the first assignment of each order arrived ({@link System#nanoTime()}).
+ */
+final class AssignmentWatcher implements AutoCloseable {
+
+    private static final String ASSIGNED = "io.omnihub.orders.fulfillment-assigned";
+
+    private final KafkaConsumer<String, String> consumer;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Map<String, Long> firstAssigned = new ConcurrentHashMap<>();
+    private final AtomicLong records = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    AssignmentWatcher(String bootstrapServers) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "load-watcher-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
+        consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.ORDERS_FULFILLMENT_ASSIGNED,
+                Duration.ofSeconds(30)).stream().map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        thread = new Thread(this::poll, "assignment-watcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void poll() {
+        while (running) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+                long now = System.nanoTime();
+                records.incrementAndGet();
+                Header type = record.headers().lastHeader("ce_type");
+                if (type == null || !ASSIGNED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+                    continue;
+                }
+                JsonNode event = json.readTree(record.value());
+                firstAssigned.putIfAbsent(event.path("orderId").asString(), now);
+            }
+        }
+        consumer.close(Duration.ofSeconds(2));
+    }
+
+    /** When the order's first assignment was read, or null. */
+    Long assignedAt(String orderId) {
+        return firstAssigned.get(orderId);
+    }
+
+    long records() {
+        return records.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(5_000);
+    }
+}

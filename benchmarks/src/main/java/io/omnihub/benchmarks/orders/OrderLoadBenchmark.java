@@ -1,0 +1,322 @@
+package io.omnihub.benchmarks.orders;
+
+import io.omnihub.benchmarks.orders.OpenLoop.Sent;
+import io.omnihub.localstack.LocalStack;
+import io.omnihub.localstack.LocalStack.Settings;
+import io.omnihub.localstack.Part;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Orders end to end under load (issue 5): starts Kafka, MongoDB, S3, ingest, catalog, inventory, order-service and
+ * the gateway as processes on free ports; loads the fixture stores and stores of its own, products and their stock
+ * through the gateway; then posts orders through the gateway with the dev channel key at steady open-loop rates
+ * and times each from the moment its POST was due to the moment its first {@code FulfillmentAssigned} is read from
+ * {@code orders.fulfillment-assigned} by a plain Kafka consumer. Reports p50/p99 per rate, the highest rate whose
+ * p99 stays within 250 ms, and the CPU each process spent per order. With {@code --sustained <minutes>} it runs
+ * stock updates and orders together for that long instead (issue 8), samples each service's memory and then
+ * accounts for every accepted request ({@link Sustained}).
+ *
+ * <pre>
+ * ./mvnw -q -DskipTests install -pl benchmarks -am
+ * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" io.omnihub.benchmarks.orders.OrderLoadBenchmark \
+ *      --repo . [--rates 10,25,50,75] [--step-seconds 30] [--warmup-seconds 30] [--stores 20] [--products 200]
+ *      [--sustained 5 --order-rate 10 --stock-rate 2 --stock-rows 20]
+ * </pre>
+ */
+public final class OrderLoadBenchmark {
+
+    static final double P99_CEILING_MS = 250;
+    static final double GOAL_RATE = 50;
+    static final double GOAL_P99_MS = 100;
+    private static final List<Part> MEASURED = List.of(Part.GATEWAY, Part.ORDER, Part.INVENTORY, Part.KAFKA,
+            Part.MONGO, Part.INGEST, Part.CATALOG);
+
+    private OrderLoadBenchmark() {
+    }
+
+    record Options(Path repo, List<Double> rates, Duration step, Duration warmup, int stores, int products,
+                   Integer sustainedMinutes, double orderRate, double stockRate, int stockRows, boolean c1Only,
+                   Path out) {
+
+        static Options parse(String[] args) {
+            Path repo = Path.of(".");
+            List<Double> rates = List.of(10.0, 25.0, 50.0, 75.0);
+            int step = 30;
+            int warmup = 30;
+            int stores = 20;
+            int products = 200;
+            Integer sustained = null;
+            double orderRate = 10;
+            double stockRate = 2;
+            int stockRows = 20;
+            boolean c1Only = false;
+            Path out = null;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--repo" -> repo = Path.of(args[++i]);
+                    case "--rates" -> rates = List.of(args[++i].split(",")).stream().map(Double::parseDouble).toList();
+                    case "--step-seconds" -> step = Integer.parseInt(args[++i]);
+                    case "--warmup-seconds" -> warmup = Integer.parseInt(args[++i]);
+                    case "--stores" -> stores = Integer.parseInt(args[++i]);
+                    case "--products" -> products = Integer.parseInt(args[++i]);
+                    case "--sustained" -> sustained = Integer.parseInt(args[++i]);
+                    case "--order-rate" -> orderRate = Double.parseDouble(args[++i]);
+                    case "--stock-rate" -> stockRate = Double.parseDouble(args[++i]);
+                    case "--stock-rows" -> stockRows = Integer.parseInt(args[++i]);
+                    case "--c1-only" -> c1Only = true;
+                    case "--out" -> out = Path.of(args[++i]);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            repo = repo.toAbsolutePath().normalize();
+            if (out == null) {
+                out = repo.resolve(sustained == null ? "benchmarks/target/bench/orders.md"
+                        : "benchmarks/target/bench/orders-sustained.md");
+            }
+            return new Options(repo, rates, Duration.ofSeconds(step), Duration.ofSeconds(warmup), stores, products,
+                    sustained, orderRate, stockRate, stockRows, c1Only, out);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Path home = Files.createTempDirectory("omnihub-orders-bench-");
+        Settings settings = Settings.forTests(options.repo(), home)
+                .withParts(Part.KAFKA, Part.MONGO, Part.S3, Part.INGEST, Part.CATALOG, Part.INVENTORY, Part.ORDER,
+                        Part.GATEWAY)
+                .withHealthTimeout(Duration.ofMinutes(5));
+        if (!options.c1Only()) {
+            // the stack's JVMs stop at C1 to start small; a benchmark measures the code at full speed (C2)
+            for (Part part : List.of(Part.GATEWAY, Part.ORDER, Part.INVENTORY)) {
+                settings = settings.withServiceJvmOptions(part, "-XX:TieredStopAtLevel=4",
+                        "-XX:ReservedCodeCacheSize=128m");
+            }
+        }
+        settings = settings.withServiceJvmOptions(Part.GATEWAY, "-Dlogging.level.io.omnihub.gateway.access=WARN");
+        LocalStack stack = new LocalStack(settings, line -> say("  stack: " + line));
+        try {
+            stack.up();
+            Gateway gateway = new Gateway(stack.gatewayUrl());
+            LoadWorld world = new LoadWorld("LD", options.stores(), options.products(), 20261129L);
+            setUp(gateway, world, options.repo());
+            Map<Part, Long> pids = pids(stack);
+            String report;
+            try (AssignmentWatcher watcher = new AssignmentWatcher(stack.kafkaBootstrapServers())) {
+                say("warm-up: %d s at 10 orders/s".formatted(options.warmup().toSeconds()));
+                step(gateway, world, watcher, 10, options.warmup(), pids);
+                if (options.sustainedMinutes() != null) {
+                    report = Sustained.run(gateway, world, watcher, stack, pids, options);
+                } else {
+                    List<Step> steps = new ArrayList<>();
+                    for (double rate : options.rates()) {
+                        Step step = step(gateway, world, watcher, rate, options.step(), pids);
+                        say(step.line());
+                        steps.add(step);
+                        if (step.latencies().millis(0.99) > 10 * P99_CEILING_MS) {
+                            say("p99 is far past the ceiling: higher rates are not tried");
+                            break;
+                        }
+                    }
+                    report = report(options, steps);
+                }
+            }
+            Files.createDirectories(options.out().getParent());
+            Files.writeString(options.out(), report);
+            System.out.println(report);
+            say("written to " + options.out());
+        } finally {
+            stack.down();
+        }
+    }
+
+    /** Stores (the fixture's and the run's own), the site's profile, products and their stock; waits until routable. */
+    static void setUp(Gateway gateway, LoadWorld world, Path repo) throws Exception {
+        byte[] fixtureStores = Files.readAllBytes(repo.resolve("fixtures/stores.json"));
+        gateway.call(Gateway.OPERATOR, "PUT", "/api/v1/stores", gateway.json.readTree(fixtureStores), 200);
+        gateway.call(Gateway.OPERATOR, "PUT", "/api/v1/stores", world.storesBody(), 200);
+        gateway.call(Gateway.OPERATOR, "PUT", "/api/v1/routing-profiles/" + world.siteId, LoadWorld.profileBody(),
+                200);
+        JsonNode products = gateway.call(Gateway.ERP, "POST", "/api/v1/products", world.productsBody(), 202);
+        JsonNode stock = gateway.call(Gateway.ERP, "POST", "/api/v1/stock?mode=partial",
+                world.fullStockBody(100_000, Instant.now()), 202);
+        awaitImport(gateway, products.path("importId").asString());
+        awaitImport(gateway, stock.path("importId").asString());
+        say("stores, profile, %d products and their stock accepted; waiting until order-service can route each"
+                .formatted(world.eans.size()));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        for (String ean : world.eans) {
+            while (true) {
+                Map<String, Object> order = new LinkedHashMap<>(world.nextOrder());
+                order.put("lines", List.of(Map.of("ean", ean, "quantity", 1, "unitPrice", 1)));
+                JsonNode plan = gateway.call(Gateway.OPERATOR, "POST", "/api/v1/routing-profiles/" + world.siteId
+                        + "/dry-run", order, 200);
+                if (plan.path("assignments").size() > 0) {
+                    break;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("order-service never saw stock of " + ean);
+                }
+                Thread.sleep(200);
+            }
+        }
+        say("every product routable");
+    }
+
+    static JsonNode awaitImport(Gateway gateway, String importId) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode job = gateway.find(Gateway.ERP, "/api/v1/imports/" + importId);
+            String state = job == null ? "" : job.path("state").asString();
+            if (state.startsWith("COMPLETED") || state.equals("REJECTED")) {
+                return job;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("import " + importId + " did not complete");
+    }
+
+    /** What one rate gave: orders sent and accepted, latencies of those assigned, CPU per order of each process. */
+    record Step(double rate, int sent, int accepted, int assigned, Latencies latencies, Map<Part, Double> cpuPerOrder,
+                String load) {
+
+        String line() {
+            return String.format(Locale.ROOT, "%.0f orders/s: %d sent, %d accepted, %d assigned, p50 %.1f ms, "
+                    + "p99 %.1f ms, max %.1f ms, order-service %.2f ms CPU per order, load %s", rate, sent, accepted,
+                    assigned, latencies.millis(0.5), latencies.millis(0.99), latencies.maxMillis(),
+                    cpuPerOrder.getOrDefault(Part.ORDER, Double.NaN), load);
+        }
+
+        boolean sustained() {
+            return assigned == sent && latencies.millis(0.99) <= P99_CEILING_MS;
+        }
+    }
+
+    static Step step(Gateway gateway, LoadWorld world, AssignmentWatcher watcher, double rate, Duration length,
+            Map<Part, Long> pids) throws InterruptedException {
+        Map<Part, Double> cpuBefore = cpu(pids);
+        List<Sent> sent = OpenLoop.run(gateway.http, rate, length,
+                () -> gateway.request(Gateway.CHANNEL, "POST", "/api/v1/orders", world.nextOrder()));
+        List<String> orderIds = new ArrayList<>();
+        for (Sent one : sent) {
+            orderIds.add(one.accepted() ? gateway.json.readTree(one.body()).path("orderId").asString() : null);
+        }
+        // stragglers: up to 15 s for the last assignments
+        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < until && orderIds.stream()
+                .anyMatch(id -> id != null && watcher.assignedAt(id) == null)) {
+            Thread.sleep(50);
+        }
+        Map<Part, Double> cpuAfter = cpu(pids);
+        List<Long> latencies = new ArrayList<>();
+        int accepted = 0;
+        for (int i = 0; i < sent.size(); i++) {
+            if (orderIds.get(i) == null) {
+                continue;
+            }
+            accepted++;
+            Long at = watcher.assignedAt(orderIds.get(i));
+            if (at != null) {
+                latencies.add(at - sent.get(i).dueNanos());
+            }
+        }
+        Map<Part, Double> perOrder = new LinkedHashMap<>();
+        for (Part part : pids.keySet()) {
+            perOrder.put(part, accepted == 0 ? Double.NaN : (cpuAfter.get(part) - cpuBefore.get(part)) / accepted);
+        }
+        return new Step(rate, sent.size(), accepted, latencies.size(),
+                new Latencies(latencies.stream().mapToLong(Long::longValue).toArray()), perOrder, Load.average());
+    }
+
+    static Map<Part, Long> pids(LocalStack stack) {
+        Map<Part, Long> pids = new LinkedHashMap<>();
+        for (Part part : MEASURED) {
+            stack.status().stream().filter(status -> status.part() == part && status.pid().isPresent()).findFirst()
+                    .ifPresent(status -> pids.put(part, status.pid().getAsLong()));
+        }
+        return pids;
+    }
+
+    static Map<Part, Double> cpu(Map<Part, Long> pids) {
+        Map<Part, Double> cpu = new LinkedHashMap<>();
+        pids.forEach((part, pid) -> cpu.put(part, ProcStats.cpuMillis(pid)));
+        return cpu;
+    }
+
+    static String report(Options options, List<Step> steps) {
+        StringBuilder text = new StringBuilder();
+        text.append("## Orders end to end under load, %s%n%n".formatted(
+                ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))));
+        text.append(String.format(Locale.ROOT, "POST /api/v1/orders through the gateway (dev-channel key), open loop, "
+                + "%d s per rate after a %d s warm-up at 10/s; latency from the moment each POST was due to its first "
+                + "FulfillmentAssigned read from orders.fulfillment-assigned by a plain Kafka consumer (intake, "
+                + "routing, reservation at inventory over Kafka, assignment). %d stores of the run's own plus the "
+                + "3 fixture stores, %d products, 1–3 lines per order. Services %s.%n%n",
+                options.step().toSeconds(), options.warmup().toSeconds(), options.stores(), options.products(),
+                options.c1Only() ? "as the local stack starts them (C1 only)" : "with the full JIT (gateway, order, "
+                        + "inventory: -XX:TieredStopAtLevel=4)"));
+        text.append("| orders/s | sent | accepted (202) | assigned | p50 | p99 | max | within 250 ms p99 | load average "
+                + "(1, 5, 15 min) |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
+        for (Step step : steps) {
+            text.append(String.format(Locale.ROOT, "| %.0f | %d | %d | %d | %.1f ms | %.1f ms | %.1f ms | %s | %s |%n",
+                    step.rate(), step.sent(), step.accepted(), step.assigned(), step.latencies().millis(0.5),
+                    step.latencies().millis(0.99), step.latencies().maxMillis(), step.sustained() ? "yes" : "no",
+                    step.load()));
+        }
+        double best = highestSustained(steps);
+        Step atGoal = steps.stream().filter(step -> step.rate() == GOAL_RATE).findFirst().orElse(null);
+        text.append(String.format(Locale.ROOT, "%nHighest rate sustained with p99 ≤ %.0f ms and every order assigned: "
+                + "**%s**. Goal p99 < %.0f ms at %.0f orders/s: %s.%n", P99_CEILING_MS,
+                Double.isNaN(best) ? "none of the rates tried" : "%.0f orders/s".formatted(best), GOAL_P99_MS,
+                GOAL_RATE, atGoal == null ? "not measured" : atGoal.assigned() == atGoal.sent()
+                        && atGoal.latencies().millis(0.99) < GOAL_P99_MS ? "**met** (p99 %.1f ms)".formatted(
+                                atGoal.latencies().millis(0.99)) : "**missed** (p99 %.1f ms)".formatted(
+                                atGoal.latencies().millis(0.99))));
+        text.append("\nCPU per order (ms, user + system from /proc, over each step and its stragglers):\n\n| orders/s |");
+        List<Part> parts = steps.isEmpty() ? List.of() : List.copyOf(steps.get(0).cpuPerOrder().keySet());
+        parts.forEach(part -> text.append(' ').append(part.id()).append(" |"));
+        text.append(" all |\n| ---: |");
+        parts.forEach(part -> text.append(" ---: |"));
+        text.append(" ---: |\n");
+        for (Step step : steps) {
+            text.append(String.format(Locale.ROOT, "| %.0f |", step.rate()));
+            double all = 0;
+            for (Part part : parts) {
+                double value = step.cpuPerOrder().get(part);
+                all += value;
+                text.append(String.format(Locale.ROOT, " %.2f |", value));
+            }
+            text.append(String.format(Locale.ROOT, " %.2f |%n", all));
+        }
+        text.append(String.format(Locale.ROOT, "%nMachine: %d cores. Every figure above shares them with the other "
+                + "seven processes of the stack and the load generator, and with whatever else ran (see the load "
+                + "average); CPU per order is the figure a crowded machine changes least.%n",
+                Runtime.getRuntime().availableProcessors()));
+        return text.toString();
+    }
+
+    /** The highest rate whose p99 stayed within the ceiling with every order assigned; NaN when none did. */
+    static double highestSustained(List<Step> steps) {
+        return steps.stream().filter(Step::sustained).mapToDouble(Step::rate).max().orElse(Double.NaN);
+    }
+
+    static void say(String message) {
+        System.out.println("[orders-bench] " + message);
+    }
+
+    static HttpRequest order(Gateway gateway, LoadWorld world) {
+        return gateway.request(Gateway.CHANNEL, "POST", "/api/v1/orders", world.nextOrder());
+    }
+}
