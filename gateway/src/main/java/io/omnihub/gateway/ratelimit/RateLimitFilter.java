@@ -33,6 +33,8 @@ class RateLimitFilter implements WebFilter {
     private final RateLimitProperties properties;
     private final LongSupplier nanoTime;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    // the limit of an identity never changes (the properties are fixed); a reloaded key is another identity
+    private final Map<Identity, Limit> limits = new ConcurrentHashMap<>();
 
     @Autowired
     RateLimitFilter(RateLimitProperties properties) {
@@ -50,12 +52,13 @@ class RateLimitFilter implements WebFilter {
         if (caller == null || !properties.enabled()) {
             return chain.filter(exchange);
         }
-        Limit limit = RateLimitPolicy.limitFor(caller, properties);
+        Limit limit = limits.get(caller);
+        if (limit == null) {
+            limit = RateLimitPolicy.limitFor(caller, properties);
+            limits.put(caller, limit);
+        }
         long now = nanoTime.getAsLong();
-        // a reloaded key may come with another limit: its bucket then starts afresh
-        TokenBucket bucket = buckets.compute(caller.client(), (client, current) ->
-                current != null && current.limit().equals(limit) ? current : new TokenBucket(limit, now));
-        long waitNanos = bucket.tryTake(now);
+        long waitNanos = bucketOf(caller.client(), limit, now).tryTake(now);
         if (waitNanos == 0) {
             return chain.filter(exchange);
         }
@@ -67,6 +70,16 @@ class RateLimitFilter implements WebFilter {
         ErrorResponseException refusal = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
         refusal.getHeaders().set("Retry-After", Long.toString(retryAfter));
         return Mono.error(refusal);
+    }
+
+    /** The client's bucket: a plain read on the hot path; a reloaded key with another limit starts afresh. */
+    private TokenBucket bucketOf(String client, Limit limit, long now) {
+        TokenBucket current = buckets.get(client);
+        if (current != null && current.limit().equals(limit)) {
+            return current;
+        }
+        return buckets.compute(client, (name, existing) ->
+                existing != null && existing.limit().equals(limit) ? existing : new TokenBucket(limit, now));
     }
 
     private static String perSecond(Limit limit) {

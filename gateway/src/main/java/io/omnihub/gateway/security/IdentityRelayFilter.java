@@ -2,6 +2,8 @@ package io.omnihub.gateway.security;
 
 import io.omnihub.contracts.identity.Identity;
 import io.omnihub.contracts.identity.IdentityToken;
+import io.omnihub.gateway.tracing.CorrelationId;
+import io.omnihub.gateway.tracing.IncomingRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +26,9 @@ import reactor.core.publisher.Mono;
  * hands the caller's identity to the service as a short-lived token signed with the secret the services hold, in
  * place of any identity header the client sent, and without the API key.
  * Runs before the route's own filters, so a refusal never counts as a call in the service's circuit breaker.
+ *
+ * <p>This is the only place the forwarded request's headers change: token, key, client identity header and
+ * correlation id in one copy of the headers (each {@code mutate()} of a request copies them all).
  */
 class IdentityRelayFilter implements GlobalFilter, Ordered {
 
@@ -70,12 +75,10 @@ class IdentityRelayFilter implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         RouteAccess access = accessByRoute.computeIfAbsent(route.getId(), id -> RouteAccess.of(route.getMetadata()));
+        String correlationId = IncomingRequest.of(exchange).correlationId();
         if (access.open()) {
             // public documentation: no identity at all, and the key (if any) stays here too
-            return chain.filter(exchange.mutate().request(builder -> builder.headers(headers -> {
-                headers.remove(IdentityToken.HEADER);
-                headers.remove(ApiKeyFilter.API_KEY_HEADER);
-            })).build());
+            return chain.filter(forwarded(exchange, null, correlationId));
         }
         Identity caller = exchange.getAttribute(ApiKeyFilter.IDENTITY_ATTRIBUTE);
         if (caller == null) {
@@ -87,12 +90,25 @@ class IdentityRelayFilter implements GlobalFilter, Ordered {
         if (refusal.isPresent()) {
             return Mono.error(Problems.of(HttpStatus.FORBIDDEN, refusal.get()));
         }
-        String token = tokenFor(caller);
-        // the gateway's token replaces whatever identity header the client sent; the key stops here
-        return chain.filter(exchange.mutate().request(builder -> builder.headers(headers -> {
-            headers.set(IdentityToken.HEADER, token);
+        return chain.filter(forwarded(exchange, tokenFor(caller), correlationId));
+    }
+
+    /**
+     * The exchange with the request as the service gets it: the gateway's token (or none) in place of whatever
+     * identity header the client sent, no API key, and the correlation id the gateway answers with.
+     */
+    private static ServerWebExchange forwarded(ServerWebExchange exchange, String token, String correlationId) {
+        return exchange.mutate().request(builder -> builder.headers(headers -> {
+            if (token == null) {
+                headers.remove(IdentityToken.HEADER);
+            } else {
+                headers.set(IdentityToken.HEADER, token);
+            }
             headers.remove(ApiKeyFilter.API_KEY_HEADER);
-        })).build());
+            if (correlationId != null) {
+                headers.set(CorrelationId.HEADER, correlationId);
+            }
+        })).build();
     }
 
     /** One token per identity, signed again when half of its life is gone: an HMAC per request is not needed. */
