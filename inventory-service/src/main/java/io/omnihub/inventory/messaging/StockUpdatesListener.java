@@ -1,66 +1,148 @@
 package io.omnihub.inventory.messaging;
 
+import io.omnihub.contracts.EventTypes;
 import io.omnihub.contracts.Topics;
 import io.omnihub.contracts.inventory.StockLevelReported;
 import io.omnihub.contracts.inventory.StockSnapshotCompleted;
 import io.omnihub.inventory.stock.SnapshotService;
 import io.omnihub.inventory.stock.SnapshotShortOfRowsException;
+import io.omnihub.inventory.stock.StockReport;
 import io.omnihub.inventory.stock.StockService;
 import io.omnihub.platform.kafka.CloudEventHeaders;
 import io.omnihub.platform.kafka.InvalidEventException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.converter.ConversionException;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code inventory.stock-updates} into the stock, each record bound by its {@code ce_type}: figures (newest
- * wins, redelivery harmless) and the snapshot markers that close full snapshots partition by partition. The
- * offset is committed after the handler returned, i.e. after the figure or the zeroing is stored.
+ * {@code inventory.stock-updates} into the stock, a poll's batch at a time, each record read by its
+ * {@code ce_type}: figures (newest wins, redelivery harmless) and the snapshot markers that close full snapshots
+ * partition by partition. The figures before a marker are stored with one bulk write (per pair only the newest
+ * ends up applied, every FULL one counts for its snapshot), then the marker is handled: a partition's rows are
+ * all stored before its marker is counted. The offsets are committed once the whole batch is stored.
+ *
+ * <p>A record that cannot be read or never applied is reported by its index: the records before it are stored
+ * and committed, it goes to {@code inventory.stock-updates-dlt} at once, and the rest are delivered again.
  */
 @Component
-@KafkaListener(topics = Topics.INVENTORY_STOCK_UPDATES)
 class StockUpdatesListener {
 
     private static final Logger log = LoggerFactory.getLogger(StockUpdatesListener.class);
 
     private final StockService stock;
     private final SnapshotService snapshots;
+    private final JsonMapper json;
 
-    StockUpdatesListener(StockService stock, SnapshotService snapshots) {
+    StockUpdatesListener(StockService stock, SnapshotService snapshots, JsonMapper json) {
         this.stock = stock;
         this.snapshots = snapshots;
+        this.json = json;
     }
 
-    @KafkaHandler
-    void level(StockLevelReported event) {
-        if (!stock.apply(StockEvents.toReport(event))) {
-            log.debug("Stock {}:{} from {} row {} changed nothing: a figure as new or newer is applied",
-                    event.storeId(), event.ean(), event.importId(), event.row());
+    @KafkaListener(topics = Topics.INVENTORY_STOCK_UPDATES, batch = "true",
+            containerPostProcessor = BatchListenerConfiguration.BATCH_ACKS)
+    void onBatch(List<ConsumerRecord<String, byte[]>> records) {
+        List<StockReport> figures = new ArrayList<>(records.size());
+        for (int index = 0; index < records.size(); index++) {
+            ConsumerRecord<String, byte[]> record = records.get(index);
+            Object event;
+            try {
+                event = read(record);
+                if (event instanceof StockLevelReported figure) {
+                    figures.add(StockEvents.toReport(figure));
+                    continue;
+                }
+            } catch (ConversionException | InvalidEventException unreadable) {
+                store(figures);
+                throw unreadableAt(index, record, unreadable);
+            }
+            // the marker counts the rows of its partition: those before it in this batch are stored first
+            store(figures);
+            snapshotCompleted(index, record, (StockSnapshotCompleted) event);
         }
+        store(figures);
     }
 
     /**
-     * A marker that completes a snapshot some of whose rows never arrived is dead-lettered at once, saying so:
-     * retrying cannot help (every partition's rows came before its marker); replaying the missing rows, then
-     * this marker, does.
+     * A marker that completes a snapshot some of whose rows never arrived, or that disagrees with the first
+     * marker, is dead-lettered at once, saying so: retrying cannot help (every partition's rows came before its
+     * marker); replaying the missing rows, then this marker, does.
      */
-    @KafkaHandler
-    void snapshotCompleted(StockSnapshotCompleted event) {
+    private void snapshotCompleted(int index, ConsumerRecord<String, byte[]> record, StockSnapshotCompleted event) {
         try {
             snapshots.partitionCompleted(StockEvents.toMarker(event));
-        } catch (SnapshotShortOfRowsException e) {
-            throw new InvalidEventException(e.getMessage());
+        } catch (InvalidEventException invalid) {
+            throw unreadableAt(index, record, invalid);
+        } catch (SnapshotShortOfRowsException | IllegalArgumentException refused) {
+            throw unreadableAt(index, record, new InvalidEventException(refused.getMessage()));
+        } catch (RuntimeException failed) {
+            throw new BatchListenerFailedException("snapshot marker " + event.snapshotId() + " of partition "
+                    + event.partition() + " not handled", failed, index);
         }
     }
 
-    /** A record without a type this topic carries is dead-lettered at once, saying so, never guessed at. */
-    @KafkaHandler(isDefault = true)
-    void unknown(Object event, @Header(name = CloudEventHeaders.TYPE, required = false) String type) {
-        throw new InvalidEventException(Topics.INVENTORY_STOCK_UPDATES + " carries StockLevelReported and "
-                + "StockSnapshotCompleted, told apart by the " + CloudEventHeaders.TYPE + " header; this record's is "
-                + (type == null ? "missing" : "'" + type + "'"));
+    private void store(List<StockReport> figures) {
+        if (figures.isEmpty()) {
+            return;
+        }
+        int written = stock.applyAll(figures);
+        if (written < figures.size()) {
+            log.debug("{} of {} stock figures changed nothing: a figure as new or newer is applied, or a later one "
+                    + "of the same pair came in the same batch", figures.size() - written, figures.size());
+        }
+        figures.clear();
+    }
+
+    /**
+     * The refusal of the record at {@code index}, as the error handler needs it: it finds the index in the
+     * {@link BatchListenerFailedException} anywhere among the causes, while the dead letter's headers name the
+     * thrown exception's class and message. So the refusal stays outermost (and is not retried) and carries the
+     * index as its cause, as a record listener's refusal would read.
+     */
+    private static RuntimeException unreadableAt(int index, ConsumerRecord<String, byte[]> record,
+            RuntimeException unreadable) {
+        var atIndex = new BatchListenerFailedException(unreadable.getMessage(), unreadable.getCause(), index);
+        if (unreadable instanceof ConversionException) {
+            return new ConversionException(unreadable.getMessage(), record, atIndex);
+        }
+        var refused = new InvalidEventException(unreadable.getMessage());
+        refused.initCause(atIndex);
+        return refused;
+    }
+
+    /**
+     * The record's event. Without a {@code ce_type} (or with one this topic does not carry) a record has no type
+     * to be bound to: it is refused, saying so, rather than retried or read as some other event.
+     */
+    private Object read(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(CloudEventHeaders.TYPE);
+        String type = header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        Class<?> eventClass = type == null ? null : EventTypes.classOf(type).orElse(null);
+        if (eventClass == null) {
+            throw new ConversionException("a record without a known ce_type reached a listener of several event "
+                    + "types (" + CloudEventHeaders.TYPE + " '" + type + "')", record, null);
+        }
+        if (eventClass != StockLevelReported.class && eventClass != StockSnapshotCompleted.class) {
+            throw new InvalidEventException(Topics.INVENTORY_STOCK_UPDATES + " carries StockLevelReported and "
+                    + "StockSnapshotCompleted, told apart by the " + CloudEventHeaders.TYPE + " header; this record's "
+                    + "is '" + type + "'");
+        }
+        if (record.value() == null) {
+            throw new InvalidEventException("a " + eventClass.getSimpleName() + " record without a value");
+        }
+        try {
+            return json.readValue(record.value(), eventClass);
+        } catch (RuntimeException e) {
+            throw new ConversionException("invalid " + eventClass.getSimpleName() + " JSON", record, e);
+        }
     }
 }

@@ -19,11 +19,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param answer     null for commands that are not answered (consume, restock, mark out of stock)
  * @param sending    grows each time the answer is queued for sending (again): the relay marks one sending sent
  * @param queuedAt   when the answer was queued: the relay sends oldest first, so an order's answers keep their order
+ * @param token      {@code <commandId>@<state>}, uniquely indexed: the condition of the writes that move the state
+ *                   (a server that serves only queries on exactly an index's keys, like the embedded one, scanned
+ *                   every command for {@code {_id, state}})
+ * @param pending    {@code <commandId>@<sending>} while the answer waits to be relayed, absent after (unique,
+ *                   sparse index: the outbox itself); marking it sent on this key matches only that sending
  */
 @Document("commands")
 record CommandRecord(@Id String commandId, Kind kind, String orderId, String fulfillmentId, String storeId,
         List<Line> lines, Instant at, String state, List<Shortfall> refusal, ReservationAnswer answer,
-        @Indexed boolean unpublished, long sending, Instant queuedAt, Instant createdAt, Instant completedAt) {
+        boolean unpublished, long sending, Instant queuedAt, Instant createdAt, Instant completedAt,
+        @Indexed(unique = true, sparse = true) String token, @Indexed(unique = true, sparse = true) String pending) {
 
     static final String IN_PROGRESS = "IN_PROGRESS";
     static final String DONE = "DONE";
@@ -34,7 +40,16 @@ record CommandRecord(@Id String commandId, Kind kind, String orderId, String ful
 
     static CommandRecord started(StockCommand command, Instant now) {
         return new CommandRecord(command.commandId(), command.kind(), command.orderId(), command.fulfillmentId(),
-                command.storeId(), command.lines(), command.at(), IN_PROGRESS, null, null, false, 0, null, now, null);
+                command.storeId(), command.lines(), command.at(), IN_PROGRESS, null, null, false, 0, null, now, null,
+                token(command.commandId(), IN_PROGRESS), null);
+    }
+
+    static String token(String commandId, String state) {
+        return commandId + "@" + state;
+    }
+
+    static String pending(String commandId, long sending) {
+        return commandId + "@" + sending;
     }
 
     boolean isDone() {
@@ -46,7 +61,7 @@ record CommandRecord(@Id String commandId, Kind kind, String orderId, String ful
         return kind == command.kind() && orderId.equals(command.orderId()) && storeId.equals(command.storeId());
     }
 
-    PendingAnswer pending() {
+    PendingAnswer pendingAnswer() {
         return new PendingAnswer(commandId, orderId, fulfillmentId, storeId, answer, sending);
     }
 }

@@ -67,7 +67,7 @@ public class ReservationService {
             case RESTOCK -> restock(command);
             case MARK_OUT_OF_STOCK -> markOutOfStock(command);
         };
-        complete(command, answer);
+        complete(command, answer, known);
         return Optional.ofNullable(answer);
     }
 
@@ -98,8 +98,7 @@ public class ReservationService {
         if (shortages.isEmpty()) {
             return new ReservationAnswer(Outcome.CONFIRMED, command.lines(), List.of(), null, clock.instant());
         }
-        mongo.updateFirst(Query.query(where("_id").is(command.commandId()).and("state").is(CommandRecord.IN_PROGRESS)),
-                new Update().set("refusal", shortages), CommandRecord.class);
+        mongo.updateFirst(inProgress(record), new Update().set("refusal", shortages), CommandRecord.class);
         undo(command, lines);
         return refused(command, shortages);
     }
@@ -159,23 +158,50 @@ public class ReservationService {
         return null;
     }
 
-    /** Records the command as done with its answer to publish: one write, the outbox. */
-    private void complete(StockCommand command, ReservationAnswer answer) {
+    /**
+     * Records the command as done with its answer to publish: one write, the outbox. A reservation's record
+     * exists (in progress) and is completed on its token, once; other commands' records are inserted done, once.
+     */
+    private void complete(StockCommand command, ReservationAnswer answer, CommandRecord known) {
         var now = clock.instant();
-        Update done = new Update().set("kind", command.kind()).set("orderId", command.orderId())
-                .set("fulfillmentId", command.fulfillmentId()).set("storeId", command.storeId())
-                .set("lines", command.lines()).set("at", command.at()).set("state", CommandRecord.DONE)
-                .set("answer", answer).set("unpublished", answer != null).set("sending", 1L).set("queuedAt", now)
-                .set("completedAt", now).setOnInsert("createdAt", now);
-        try {
-            mongo.upsert(Query.query(where("_id").is(command.commandId()).and("state").ne(CommandRecord.DONE)), done,
-                    CommandRecord.class);
-        } catch (DuplicateKeyException anotherDeliveryCompletedIt) {
-            return;
+        String pending = answer == null ? null : CommandRecord.pending(command.commandId(), 1);
+        if (command.kind() == StockCommand.Kind.RESERVE) {
+            // started by this delivery (with a token) or by an earlier one (known)
+            boolean unindexed = known != null && known.token() == null;
+            Update done = new Update().set("state", CommandRecord.DONE)
+                    .set("token", CommandRecord.token(command.commandId(), CommandRecord.DONE)).set("answer", answer)
+                    .set("unpublished", answer != null).set("sending", 1L).set("queuedAt", now).set("completedAt", now);
+            if (pending != null) {
+                done.set("pending", pending);
+            }
+            Query inProgress = unindexed ? inProgress(known)
+                    : Query.query(where("token").is(CommandRecord.token(command.commandId(), CommandRecord.IN_PROGRESS)));
+            if (mongo.updateFirst(inProgress, done, CommandRecord.class).getMatchedCount() == 0) {
+                return;
+            }
+        } else {
+            try {
+                mongo.insert(new CommandRecord(command.commandId(), command.kind(), command.orderId(),
+                        command.fulfillmentId(), command.storeId(), command.lines(), command.at(), CommandRecord.DONE,
+                        null, answer, answer != null, 1, now, now, now,
+                        CommandRecord.token(command.commandId(), CommandRecord.DONE), pending));
+            } catch (DuplicateKeyException anotherDeliveryCompletedIt) {
+                return;
+            }
         }
         if (answer != null) {
             events.publishEvent(new AnswerPending(command.commandId()));
         }
+    }
+
+    /**
+     * The record while it is still in progress: by its token (records stored before tokens existed, by
+     * {@code _id} and state).
+     */
+    private static Query inProgress(CommandRecord record) {
+        return record.token() != null
+                ? Query.query(where("token").is(CommandRecord.token(record.commandId(), CommandRecord.IN_PROGRESS)))
+                : Query.query(where("_id").is(record.commandId()).and("state").is(CommandRecord.IN_PROGRESS));
     }
 
     /** A command delivered again gets its first answer again (same event id: consumers see the duplicate). */
@@ -183,8 +209,10 @@ public class ReservationService {
         if (done.answer() == null) {
             return;
         }
+        long sending = done.sending() + 1;
         mongo.updateFirst(Query.query(where("_id").is(done.commandId())),
-                new Update().set("unpublished", true).inc("sending", 1).set("queuedAt", clock.instant()),
+                new Update().set("unpublished", true).set("sending", sending)
+                        .set("pending", CommandRecord.pending(done.commandId(), sending)).set("queuedAt", clock.instant()),
                 CommandRecord.class);
         events.publishEvent(new AnswerPending(done.commandId()));
     }

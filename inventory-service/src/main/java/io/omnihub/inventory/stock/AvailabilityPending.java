@@ -1,5 +1,8 @@
 package io.omnihub.inventory.stock;
 
-/** Some availability has been stored that is not on Kafka yet: the relay should run now, not at its next tick. */
-public record AvailabilityPending(String storeId, String ean, long version) {
+/**
+ * Some availability has been stored that is not on Kafka yet: the relay should send it now, not at its next
+ * pass. It carries what was stored, so the relay need not read it back.
+ */
+public record AvailabilityPending(PendingAvailability availability) {
 }

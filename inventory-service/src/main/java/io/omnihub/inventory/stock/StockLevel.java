@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -29,9 +28,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param safetyStock      the safety stock {@code available} was computed with
  * @param version          grows whenever onHand, reserved or available change: the availability's version
  * @param publishedVersion the highest version relayed to {@code inventory.availability}
- * @param unpublished      {@code version > publishedVersion}, kept as a field so the relay finds its work by index
- *                         (its own index too: servers that use only single-field indexes, like the embedded one,
- *                         would otherwise scan every pair on each relay pass)
+ * @param unpublished      {@code version > publishedVersion}; while it is true the document also carries
+ *                         {@code pending} = {@link #pendingKey()} (see {@link StockStore}), by which the relay finds
+ *                         and marks it
  * @param snapshots        the latest full snapshots the pair was present in, applied or not
  * @param snapshotRows     the rows of those snapshots that reported the pair: how a snapshot counts its rows
  * @param drift            what omnihub expected and the ERP reported at the last full snapshot that set the pair
@@ -40,15 +39,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param digest           a digest of the content (every field but the outbox marks, revision and updatedAt),
  *                         checked on each read and part of the write's condition: a server that returns a torn
  *                         document (new revision, older fields) is caught, never written back
- * @param revision         grows with every write; the condition of the next one
+ * @param revision         grows with every write; with {@code digest} it makes the {@link #token()}, the condition
+ *                         of the next write
  */
 @Document("stock")
 @CompoundIndex(name = "store_ean", def = "{'storeId': 1, 'ean': 1}")
 @CompoundIndex(name = "ean_store", def = "{'ean': 1, 'storeId': 1}")
-@CompoundIndex(name = "outbox", def = "{'unpublished': 1, 'updatedAt': 1}")
 record StockLevel(@Id String id, String storeId, String ean, long onHand, Instant asOf, String sequence,
         Source source, List<Consumption> consumptions, List<Restock> restocks, List<Hold> holds, long reserved,
-        long safetyStock, long available, long version, long publishedVersion, @Indexed boolean unpublished,
+        long safetyStock, long available, long version, long publishedVersion, boolean unpublished,
         List<String> snapshots, List<SnapshotRows> snapshotRows, Drift drift, List<AppliedCommand> commands,
         String digest, long revision, Instant updatedAt) {
 
@@ -116,6 +115,26 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
 
     boolean isStored() {
         return revision > 0;
+    }
+
+    /**
+     * This state's write token, stored (uniquely indexed) as {@code token}: a write conditional on it alone
+     * matches only the state that was read, and any server serves that query by its index.
+     */
+    String token() {
+        return id + "@" + revision + "@" + digest;
+    }
+
+    /**
+     * The outbox entry of this version ({@code pending}, uniquely indexed, absent once published): marking it
+     * published on this key matches only while no newer version has been stored.
+     */
+    String pendingKey() {
+        return pendingKey(id, version);
+    }
+
+    static String pendingKey(String id, long version) {
+        return id + "@" + version;
     }
 
     /**
@@ -202,6 +221,25 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
         next.onHand = report.quantity();
         next.source = new Source(report.importId(), report.row());
         return Optional.of(next.build(policy, now));
+    }
+
+    /**
+     * Applies the pair's figures of one batch in the order they came, as many writes one after the other would:
+     * the newest figure ends up applied and every FULL figure, stale or not, counts for its snapshot. Empty when
+     * none of them changes anything.
+     */
+    Optional<StockLevel> reportAll(List<StockReport> reports, AvailabilityPolicy policy, Instant now) {
+        StockLevel level = this;
+        boolean changed = false;
+        for (StockReport report : reports) {
+            Optional<StockLevel> next = level.report(report, policy, now);
+            if (next.isPresent()) {
+                // as stored: the next figure sees a stored pair (its drift, its version), as after a real write
+                level = next.get().withRevision(level.revision + 1);
+                changed = true;
+            }
+        }
+        return changed ? Optional.of(level) : Optional.empty();
     }
 
     /**

@@ -3,9 +3,13 @@ package io.omnihub.inventory.stock;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.omnihub.inventory.availability.AvailabilityPolicy;
+import io.omnihub.inventory.stock.StockStore.PairChange;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,6 +32,9 @@ public class StockService {
 
     private static final Logger log = LoggerFactory.getLogger(StockService.class);
 
+    /** Pairs written per bulk write when many change at once (zeroing, recalculation). */
+    private static final int CHUNK = 500;
+
     private final StockStore store;
     private final MongoTemplate mongo;
     private final AvailabilityPolicy policy;
@@ -48,7 +55,24 @@ public class StockService {
      * the figure's full snapshot either way; answers whether anything was stored. Redelivery stores nothing.
      */
     public boolean apply(StockReport report) {
-        return change(report.storeId(), report.ean(), level -> level.report(report, policy, clock.instant()));
+        return applyAll(List.of(report)) > 0;
+    }
+
+    /**
+     * Applies a batch of figures as {@link #apply} would one after the other, in their order, with one read and
+     * one bulk write for the whole batch (more only when another writer changed some of its pairs meanwhile):
+     * per pair only the newest figure ends up applied, and every FULL figure counts for its snapshot. Answers how
+     * many pairs were written.
+     */
+    public int applyAll(List<StockReport> reports) {
+        Map<String, List<StockReport>> byPair = new LinkedHashMap<>();
+        for (StockReport report : reports) {
+            byPair.computeIfAbsent(StockLevel.id(report.storeId(), report.ean()), id -> new ArrayList<>()).add(report);
+        }
+        Instant now = clock.instant();
+        List<PairChange> changes = byPair.values().stream().map(figures -> new PairChange(figures.get(0).storeId(),
+                figures.get(0).ean(), level -> level.reportAll(figures, policy, now))).toList();
+        return changeAll(changes);
     }
 
     /**
@@ -64,8 +88,14 @@ public class StockService {
                 .ne(snapshot.snapshotId()).and("sequence").lt(ReportSequence.asOfKey(snapshot.asOf())));
         candidates.fields().include("_id", "storeId", "ean");
         List<Document> absent = mongo.find(candidates, Document.class, "stock");
-        long zeroed = absent.stream().filter(pair -> change(pair.getString("storeId"), pair.getString("ean"),
-                level -> level.zeroedAbsentFrom(snapshot, policy, clock.instant()))).count();
+        Instant now = clock.instant();
+        long zeroed = 0;
+        for (int from = 0; from < absent.size(); from += CHUNK) {
+            zeroed += changeAll(absent.subList(from, Math.min(absent.size(), from + CHUNK)).stream()
+                    .map(pair -> new PairChange(pair.getString("storeId"), pair.getString("ean"),
+                            level -> level.zeroedAbsentFrom(snapshot, policy, now)))
+                    .toList());
+        }
         log.info("Snapshot {}: {} pairs of {} absent from it set to zero", snapshot.snapshotId(), zeroed,
                 snapshot.storeIds());
         return zeroed;
@@ -82,13 +112,21 @@ public class StockService {
 
     /** Computes every pair's availability again with the safety stock as configured now; answers how many changed. */
     long recalculate() {
-        long changed;
+        Instant now = clock.instant();
+        long changed = 0;
+        List<PairChange> due = new ArrayList<>();
         try (Stream<StockLevel> levels = mongo.stream(new Query(), StockLevel.class)) {
-            changed = levels.filter(level -> level.recalculated(policy, clock.instant()).isPresent())
-                    .filter(level -> change(level.storeId(), level.ean(),
-                            current -> current.recalculated(policy, clock.instant())))
-                    .count();
+            for (StockLevel level : (Iterable<StockLevel>) levels::iterator) {
+                if (level.recalculated(policy, now).isPresent()) {
+                    due.add(new PairChange(level.storeId(), level.ean(), current -> current.recalculated(policy, now)));
+                }
+                if (due.size() == CHUNK) {
+                    changed += changeAll(due);
+                    due.clear();
+                }
+            }
         }
+        changed += changeAll(due);
         if (changed > 0) {
             log.info("Safety stock reconfigured: the availability of {} pairs changed", changed);
         }
@@ -187,9 +225,17 @@ public class StockService {
     }
 
     private boolean change(String storeId, String ean, Function<StockLevel, Optional<StockLevel>> change) {
-        Optional<StockLevel> written = store.change(storeId, ean, change);
-        written.filter(StockLevel::unpublished).ifPresent(level -> events.publishEvent(
-                new AvailabilityPending(level.storeId(), level.ean(), level.version())));
-        return written.isPresent();
+        return changeAll(List.of(new PairChange(storeId, ean, change))) > 0;
+    }
+
+    /** Writes the changes, then tells the relay what there is to announce; answers how many pairs were written. */
+    private int changeAll(List<PairChange> changes) {
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        Map<String, StockLevel> written = store.changeAll(changes);
+        written.values().stream().filter(StockLevel::unpublished).forEach(level -> events.publishEvent(
+                new AvailabilityPending(PendingAvailability.of(level))));
+        return written.size();
     }
 }

@@ -2,28 +2,73 @@ package io.omnihub.inventory.stock;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
-import org.springframework.dao.DuplicateKeyException;
+import org.bson.Document;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.BasicUpdate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
  * Stock documents changed by optimistic concurrency: read, compute the next state in {@link StockLevel}, write
- * it with ONE conditional write that matches only the revision read (an insert for a new pair, which the
- * unique {@code _id} refuses if another writer was first). A lost race is retried on the fresh state. No lock,
- * no transaction: MongoDB guarantees single-document atomicity, which is all this needs.
+ * it with ONE conditional write that matches only the state read (an insert for a new pair, which the unique
+ * {@code _id} refuses if another writer was first). A lost race is retried on the fresh state. No lock, no
+ * transaction: MongoDB guarantees single-document atomicity, which is all this needs.
+ *
+ * <p>Many pairs at once take one {@code _id $in} read and one unordered bulk write per round. The condition
+ * of a write is the single uniquely indexed field {@code token} ({@link StockLevel#token()}): the embedded
+ * MongoDB (mongo-java-server) serves a query from an index only when its keys are exactly a unique index's, and
+ * scanned the whole collection for every write conditioned on {@code {_id, revision, digest}}. A write sets
+ * every field but the outbox marks ({@code publishedVersion}, {@code unpublished}, {@code pending}), which only
+ * a change of availability sets (pending again) and only the relay clears: so the relay's marks move no token
+ * and never make a writer retry, and a writer never puts back a mark the relay removed.
  */
 @Component
 class StockStore {
 
     static final int ATTEMPTS = 16;
+    static final String COLLECTION = "stock";
+    static final String TOKEN = "token";
+    static final String PENDING = "pending";
+    /** MongoDB's code for a duplicate key: here, an insert that lost to a concurrent one. */
+    private static final int DUPLICATE_KEY = 11000;
+    /** Set by the relay (published) or by a change of availability (pending), never copied from a read. */
+    private static final Set<String> OUTBOX_FIELDS = Set.of("_id", "publishedVersion", "unpublished", PENDING);
 
     private final MongoTemplate mongo;
 
     StockStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        var indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index(TOKEN, Sort.Direction.ASC).named(TOKEN).unique());
+        // sparse: only documents with something to relay carry the field, so its index is the outbox itself
+        indexes.createIndex(new Index(PENDING, Sort.Direction.ASC).named(PENDING).unique().sparse());
+    }
+
+    /** The change of one pair: its next state from the stored one, or empty when nothing would change. */
+    record PairChange(String storeId, String ean, Function<StockLevel, Optional<StockLevel>> change) {
+
+        String id() {
+            return StockLevel.id(storeId, ean);
+        }
     }
 
     Optional<StockLevel> find(String id) {
@@ -35,37 +80,203 @@ class StockStore {
      * and writes the result; answers it, or empty when the change had nothing to change.
      */
     Optional<StockLevel> change(String storeId, String ean, Function<StockLevel, Optional<StockLevel>> change) {
-        String id = StockLevel.id(storeId, ean);
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            StockLevel current = find(id).orElseGet(() -> StockLevel.absent(storeId, ean));
-            if (!current.isWhole()) {
-                // a torn read: computing on it would write back fields of an older state; read again
-                continue;
-            }
-            Optional<StockLevel> next = change.apply(current);
-            if (next.isEmpty()) {
-                return next;
-            }
-            StockLevel written = next.get().withRevision(current.revision() + 1);
-            if (write(current, written)) {
-                return Optional.of(written);
-            }
-        }
-        throw new StockConflictException(id, ATTEMPTS);
+        var pair = new PairChange(storeId, ean, change);
+        return Optional.ofNullable(changeAll(List.of(pair)).get(pair.id()));
     }
 
-    private boolean write(StockLevel current, StockLevel next) {
-        if (!current.isStored()) {
-            try {
-                mongo.insert(next);
-                return true;
-            } catch (DuplicateKeyException anotherWriterWasFirst) {
-                return false;
+    /**
+     * Applies each change to its pair's stored state and writes the results: one read and one bulk write per
+     * round; a pair whose write lost to a concurrent writer (or whose read was torn) is decided again on its
+     * fresh state in the next round. Answers the states written, by pair id (pairs that needed no change are
+     * absent). At most one change per pair.
+     *
+     * @throws StockConflictException when some pairs were still contended after {@link #ATTEMPTS} rounds
+     */
+    Map<String, StockLevel> changeAll(Collection<PairChange> changes) {
+        Map<String, PairChange> pending = new LinkedHashMap<>();
+        for (PairChange change : changes) {
+            if (pending.putIfAbsent(change.id(), change) != null) {
+                throw new IllegalArgumentException("two changes of " + change.id() + " in one call");
             }
         }
-        // the digest too: a document read with a newer revision than its fields must not match
-        Query unchangedSinceRead = Query.query(where("_id").is(current.id()).and("revision").is(current.revision())
-                .and("digest").is(current.digest()));
-        return mongo.replace(unchangedSinceRead, next).getMatchedCount() == 1;
+        Map<String, StockLevel> written = new LinkedHashMap<>();
+        for (int attempt = 1; attempt <= ATTEMPTS && !pending.isEmpty(); attempt++) {
+            Map<String, Stored> stored = read(pending.keySet());
+            List<Write> writes = new ArrayList<>();
+            Iterator<PairChange> undecided = pending.values().iterator();
+            while (undecided.hasNext()) {
+                PairChange change = undecided.next();
+                Stored current = stored.getOrDefault(change.id(),
+                        new Stored(StockLevel.absent(change.storeId(), change.ean()), null));
+                if (!current.level().isWhole()) {
+                    // a torn read: computing on it would write back fields of an older state; read again
+                    continue;
+                }
+                Optional<StockLevel> next = change.change().apply(current.level());
+                if (next.isEmpty()) {
+                    undecided.remove();
+                    continue;
+                }
+                writes.add(new Write(current, next.get().withRevision(current.level().revision() + 1)));
+            }
+            for (Write landed : execute(writes)) {
+                pending.remove(landed.next().id());
+                written.put(landed.next().id(), landed.next());
+            }
+        }
+        if (!pending.isEmpty()) {
+            throw new StockConflictException(String.join(", ", pending.keySet()), ATTEMPTS);
+        }
+        return written;
+    }
+
+    /** The stored documents of the pairs, in one query the {@code _id} index serves. */
+    private Map<String, Stored> read(Collection<String> ids) {
+        List<Document> documents = ids.size() == 1
+                ? mongo.find(Query.query(where("_id").is(ids.iterator().next())), Document.class, COLLECTION)
+                : mongo.find(Query.query(where("_id").in(ids)), Document.class, COLLECTION);
+        Map<String, Stored> stored = new LinkedHashMap<>();
+        for (Document document : documents) {
+            StockLevel level = mongo.getConverter().read(StockLevel.class, document);
+            stored.put(level.id(), new Stored(level, document));
+        }
+        return stored;
+    }
+
+    /** One unordered bulk write; answers the writes that took effect (the others lost to another writer). */
+    private List<Write> execute(List<Write> writes) {
+        if (writes.isEmpty()) {
+            return writes;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, COLLECTION);
+        int updates = 0;
+        for (Write write : writes) {
+            if (write.isInsert()) {
+                bulk.insert(write.document());
+            } else {
+                bulk.updateOne(write.condition(), write.update());
+                updates++;
+            }
+        }
+        Set<Integer> refused = new HashSet<>();
+        BulkWriteResult result;
+        try {
+            result = bulk.execute();
+        } catch (DataAccessException e) {
+            MongoBulkWriteException failure = bulkFailure(e);
+            if (failure == null || !failure.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
+                throw e;
+            }
+            failure.getWriteErrors().stream().map(BulkWriteError::getIndex).forEach(refused::add);
+            result = failure.getWriteResult();
+        }
+        if (refused.isEmpty() && result.getMatchedCount() == updates) {
+            return writes;
+        }
+        return landed(writes, refused);
+    }
+
+    /**
+     * Which writes took effect, when some did not: inserts refused by the unique {@code _id} did not, and a
+     * conditional update took effect if the document now carries the token it wrote.
+     */
+    private List<Write> landed(List<Write> writes, Set<Integer> refused) {
+        Query tokens = Query.query(where("_id").in(writes.stream().map(write -> write.next().id()).toList()));
+        tokens.fields().include(TOKEN);
+        Map<Object, Object> stored = new LinkedHashMap<>();
+        mongo.find(tokens, Document.class, COLLECTION).forEach(document -> stored.put(document.get("_id"),
+                document.get(TOKEN)));
+        List<Write> landed = new ArrayList<>();
+        for (int index = 0; index < writes.size(); index++) {
+            Write write = writes.get(index);
+            if (!refused.contains(index) && write.next().token().equals(stored.get(write.next().id()))) {
+                landed.add(write);
+            }
+        }
+        return landed;
+    }
+
+    private static MongoBulkWriteException bulkFailure(DataAccessException e) {
+        if (e instanceof BulkOperationException bulk && bulk.getCause() instanceof MongoBulkWriteException failure) {
+            return failure;
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof MongoBulkWriteException failure) {
+                return failure;
+            }
+        }
+        return null;
+    }
+
+    /** A state read, and the document it was read from (null when none was stored). */
+    private record Stored(StockLevel level, Document document) {
+    }
+
+    /** The write of {@code next} over {@code current}. */
+    private final class Write {
+
+        private final Stored current;
+        private final StockLevel next;
+
+        Write(Stored current, StockLevel next) {
+            this.current = current;
+            this.next = next;
+        }
+
+        StockLevel next() {
+            return next;
+        }
+
+        boolean isInsert() {
+            return current.document() == null;
+        }
+
+        /** The whole document of a new pair, with its token and, if it has something to announce, its outbox. */
+        Document document() {
+            Document document = content();
+            if (next.unpublished()) {
+                document.put(PENDING, next.pendingKey());
+            }
+            return document;
+        }
+
+        /** Only the state that was read: by its token; documents stored before tokens existed, field by field. */
+        Query condition() {
+            if (current.document().containsKey(TOKEN)) {
+                return Query.query(where(TOKEN).is(current.level().token()));
+            }
+            return Query.query(where("_id").is(current.level().id()).and("revision").is(current.level().revision())
+                    .and("digest").is(current.level().digest()));
+        }
+
+        /** Every field but the outbox marks; a new version to announce puts the pair in the outbox. */
+        BasicUpdate update() {
+            Document set = new Document();
+            content().forEach((field, value) -> {
+                if (!OUTBOX_FIELDS.contains(field)) {
+                    set.put(field, value);
+                }
+            });
+            if (next.version() != current.level().version()) {
+                set.put("unpublished", true);
+                set.put(PENDING, next.pendingKey());
+            }
+            Document unset = new Document();
+            current.document().keySet().stream()
+                    .filter(field -> !OUTBOX_FIELDS.contains(field) && !set.containsKey(field))
+                    .forEach(field -> unset.put(field, ""));
+            Document update = new Document("$set", set);
+            if (!unset.isEmpty()) {
+                update.put("$unset", unset);
+            }
+            return new BasicUpdate(update);
+        }
+
+        private Document content() {
+            Document document = new Document();
+            mongo.getConverter().write(next, document);
+            document.put(TOKEN, next.token());
+            return document;
+        }
     }
 }

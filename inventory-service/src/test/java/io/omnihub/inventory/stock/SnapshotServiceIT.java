@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.reset;
 
 import io.omnihub.inventory.availability.AvailabilityPolicy;
+import io.omnihub.inventory.stock.StockStore.PairChange;
 import io.omnihub.testsupport.TestInfrastructure;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,13 +105,16 @@ class SnapshotServiceIT {
         }
         snapshots.partitionCompleted(scenario.marker(0));
         snapshots.partitionCompleted(scenario.marker(1));
-        AtomicInteger writes = new AtomicInteger();
+        AtomicBoolean crashed = new AtomicBoolean();
         doAnswer(invocation -> {
-            if (writes.incrementAndGet() > 3) {
+            Collection<PairChange> changes = invocation.getArgument(0);
+            if (changes.size() > 3 && crashed.compareAndSet(false, true)) {
+                // the process dies once the first three pairs of the bulk write are stored
+                ((StockStore) invocation.getMock()).changeAll(changes.stream().limit(3).toList());
                 throw new IllegalStateException("the process died");
             }
             return invocation.callRealMethod();
-        }).when(store).change(anyString(), anyString(), any());
+        }).when(store).changeAll(any());
 
         assertThatIllegalStateException().isThrownBy(() -> snapshots.partitionCompleted(scenario.marker(2)));
         long zeroedBeforeTheCrash = Stream.of("C", "X0", "X1", "X2", "X3", "X4", "X5")

@@ -205,6 +205,50 @@ class StockLevelTests {
     }
 
     @Test
+    void aBatchOfAPairsFiguresLeavesTheNewestWhateverTheirOrder() {
+        List<StockReport> figures = List.of(report(10, MONDAY, 1), report(4, TUESDAY, 2), report(7, MONDAY, 3));
+
+        for (List<StockReport> order : List.of(figures, List.of(figures.get(2), figures.get(1), figures.get(0)),
+                List.of(figures.get(1), figures.get(0), figures.get(2)))) {
+            StockLevel level = StockLevel.absent(STORE, EAN).reportAll(order, SAFETY_2, NOW).orElseThrow();
+
+            assertThat(level.onHand()).as("%s", order).isEqualTo(4);
+            assertThat(level.asOf()).isEqualTo(TUESDAY);
+            assertThat(level.source()).isEqualTo(new StockLevel.Source("imp-1", 2));
+            assertThat(level.available()).isEqualTo(2);
+            assertThat(level.unpublished()).isTrue();
+        }
+    }
+
+    @Test
+    void aBatchEndsAsItsFiguresAppliedOneAfterTheOtherWouldEnd() {
+        StockLevel monday = published(level(10, MONDAY));
+        List<StockReport> batch = List.of(snapshotReport(6, TUESDAY, "snap-2"), snapshotReport(9, MONDAY, "snap-1"),
+                report(3, TUESDAY.plusSeconds(60), 7));
+
+        StockLevel sequential = monday;
+        for (StockReport figure : batch) {
+            sequential = sequential.report(figure, SAFETY_2, NOW).map(StockLevelTests::stored).orElse(sequential);
+        }
+        StockLevel batched = monday.reportAll(batch, SAFETY_2, NOW).orElseThrow();
+
+        // the same content: figure, drift, membership of the stale FULL figure, availability and version
+        assertThat(batched.contentDigest()).isEqualTo(sequential.contentDigest());
+        assertThat(batched.onHand()).isEqualTo(3);
+        assertThat(batched.snapshots()).containsExactly("snap-2", "snap-1");
+        assertThat(batched.drift()).isEqualTo(new StockLevel.Drift("snap-2", 10, 6));
+    }
+
+    @Test
+    void aBatchOfFiguresAlreadyAppliedChangesNothing() {
+        StockLevel level = stored(StockLevel.absent(STORE, EAN).reportAll(List.of(report(10, MONDAY, 1),
+                snapshotReport(8, MONDAY, "snap-1")), SAFETY_2, NOW).orElseThrow());
+
+        assertThat(level.reportAll(List.of(snapshotReport(8, MONDAY, "snap-1"), report(10, MONDAY, 1)), SAFETY_2,
+                NOW)).isEmpty();
+    }
+
+    @Test
     void aFigureOfAnotherPairIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> StockLevel.absent("LJ002", EAN)
                 .report(report(1, MONDAY, 1), SAFETY_2, NOW));

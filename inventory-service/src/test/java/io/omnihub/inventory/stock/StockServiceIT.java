@@ -1,8 +1,10 @@
 package io.omnihub.inventory.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.omnihub.inventory.availability.AvailabilityPolicy;
+import io.omnihub.inventory.stock.StockStore.PairChange;
 import io.omnihub.testsupport.TestInfrastructure;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -17,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
@@ -37,6 +41,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 class StockServiceIT {
 
     private static final String EAN = "7891000000007";
+    private static final String OTHER_EAN = "7891000015834";
     private static final Instant MONDAY = Instant.parse("2026-11-30T09:00:00Z");
     private static final Instant TUESDAY = Instant.parse("2026-12-01T09:00:00Z");
 
@@ -113,7 +118,8 @@ class StockServiceIT {
         assertThat(level.publishedVersion()).isZero();
         assertThat(pendingOf(store)).containsExactly(
                 new PendingAvailability(store, EAN, 9, 10, 0, MONDAY, 1));
-        assertThat(events.stream(AvailabilityPending.class)).contains(new AvailabilityPending(store, EAN, 1));
+        assertThat(events.stream(AvailabilityPending.class)).contains(
+                new AvailabilityPending(new PendingAvailability(store, EAN, 9, 10, 0, MONDAY, 1)));
     }
 
     @Test
@@ -198,6 +204,105 @@ class StockServiceIT {
     }
 
     @Test
+    void aBatchStoresEachPairsNewestFigureWithOneWriteAndItsRedeliveryStoresNothing() {
+        String store = store();
+        List<StockReport> batch = List.of(report(store, 10, TUESDAY, 1), report(store, 4, MONDAY, 2),
+                report(store, OTHER_EAN, 3, MONDAY, 3), report(store, 7, TUESDAY, 4));
+
+        int written = stock.applyAll(batch);
+
+        assertThat(written).isEqualTo(2);
+        StockLevel level = stored(store);
+        assertThat(level.onHand()).isEqualTo(7);
+        assertThat(level.source()).isEqualTo(new StockLevel.Source("imp-4", 4));
+        assertThat(level.revision()).isEqualTo(1);
+        assertThat(mongo.findById(StockLevel.id(store, OTHER_EAN), StockLevel.class).onHand()).isEqualTo(3);
+        assertThat(pendingOf(store)).extracting(PendingAvailability::ean, PendingAvailability::onHand)
+                .containsExactlyInAnyOrder(tuple(EAN, 7L), tuple(OTHER_EAN, 3L));
+        events.clear();
+
+        assertThat(stock.applyAll(batch)).isZero();
+        assertThat(stored(store)).isEqualTo(level);
+        assertThat(events.stream(AvailabilityPending.class)).isEmpty();
+    }
+
+    @Test
+    void aBatchWritePartlyLostToAConcurrentReservationIsDecidedAgainOnTheFreshState() {
+        String store = store();
+        stock.applyAll(List.of(report(store, 10, MONDAY, 1), report(store, OTHER_EAN, 10, MONDAY, 2)));
+        AtomicInteger decisionsOfOther = new AtomicInteger();
+
+        var written = this.store.changeAll(List.of(
+                new PairChange(store, EAN, level -> level.report(report(store, 6, TUESDAY, 3), policy(),
+                        clock.instant())),
+                new PairChange(store, OTHER_EAN, level -> {
+                    if (decisionsOfOther.incrementAndGet() == 1) {
+                        // an order holds 3 units between this batch's read and its write
+                        stock.hold(store, OTHER_EAN, "cmd-race", "ful-race", 3, TUESDAY);
+                    }
+                    return level.report(report(store, OTHER_EAN, 8, TUESDAY, 4), policy(), clock.instant());
+                })));
+
+        assertThat(written).containsOnlyKeys(StockLevel.id(store, EAN), StockLevel.id(store, OTHER_EAN));
+        assertThat(decisionsOfOther).hasValue(2);
+        assertThat(stored(store).onHand()).isEqualTo(6);
+        assertThat(stored(store).revision()).isEqualTo(2);
+        StockLevel other = mongo.findById(StockLevel.id(store, OTHER_EAN), StockLevel.class);
+        assertThat(other.onHand()).isEqualTo(8);
+        assertThat(other.reserved()).isEqualTo(3);
+        assertThat(other.available()).isEqualTo(8 - 3 - 1);
+        assertThat(other.revision()).isEqualTo(3);
+    }
+
+    @Test
+    void batchesRacingOverTheSamePairsLeaveEachOnesNewest() throws Exception {
+        String store = store();
+        List<String> eans = List.of(EAN, OTHER_EAN, "7891000000014", "7891000000021");
+        List<StockReport> figures = new ArrayList<>();
+        for (int row = 1; row <= 60; row++) {
+            figures.add(report(store, eans.get(row % eans.size()), row, row % 3 == 0 ? TUESDAY : MONDAY, row));
+        }
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Integer>> batches = new ArrayList<>();
+            for (int replica = 0; replica < 4; replica++) {
+                List<StockReport> shuffled = new ArrayList<>(figures);
+                Collections.shuffle(shuffled, new Random(replica));
+                for (int from = 0; from < shuffled.size(); from += 15) {
+                    List<StockReport> batch = shuffled.subList(from, from + 15);
+                    batches.add(() -> stock.applyAll(batch));
+                }
+            }
+            for (Future<Integer> result : pool.invokeAll(batches)) {
+                result.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        for (String ean : eans) {
+            StockReport newest = figures.stream().filter(figure -> figure.ean().equals(ean))
+                    .max(Comparator.comparing(StockReport::sequence)).orElseThrow();
+            StockLevel level = mongo.findById(StockLevel.id(store, ean), StockLevel.class);
+            assertThat(level.onHand()).as(ean).isEqualTo(newest.quantity());
+            assertThat(level.isWhole()).isTrue();
+        }
+    }
+
+    @Test
+    void theStoredOutboxHoldsOnlyWhatIsNotMarkedPublished() {
+        String store = store();
+        stock.applyAll(List.of(report(store, 10, MONDAY, 1), report(store, OTHER_EAN, 5, MONDAY, 2)));
+
+        int marked = outbox.markPublished(pendingOf(store).stream().filter(p -> p.ean().equals(EAN)).toList());
+
+        assertThat(marked).isEqualTo(1);
+        assertThat(pendingOf(store)).extracting(PendingAvailability::ean).containsExactly(OTHER_EAN);
+        assertThat(mongo.getCollection("stock").find(new org.bson.Document("_id", StockLevel.id(store, EAN)))
+                .first()).doesNotContainKey("pending");
+    }
+
+    @Test
     void aReconfiguredSafetyStockAppliesToStockAlreadyHeld() {
         String store = store();
         stock.apply(report(store, 10, MONDAY, 1));
@@ -229,7 +334,11 @@ class StockServiceIT {
     }
 
     private static StockReport report(String store, long quantity, Instant asOf, long row) {
-        return new StockReport(store, EAN, quantity, asOf, null, "imp-" + row, row, asOf.plusSeconds(60));
+        return report(store, EAN, quantity, asOf, row);
+    }
+
+    private static StockReport report(String store, String ean, long quantity, Instant asOf, long row) {
+        return new StockReport(store, ean, quantity, asOf, null, "imp-" + row, row, asOf.plusSeconds(60));
     }
 
     @TestConfiguration
