@@ -7,6 +7,7 @@ import io.omnihub.ingest.imports.ImportJob;
 import io.omnihub.ingest.imports.ImportKind;
 import io.omnihub.ingest.imports.ImportOutcome;
 import io.omnihub.ingest.imports.Importer;
+import io.omnihub.ingest.imports.PartlyImportedException;
 import io.omnihub.ingest.imports.RowError;
 import io.omnihub.ingest.sheet.FileFormat;
 import io.omnihub.ingest.sheet.JsonItems;
@@ -48,14 +49,18 @@ class CategoryImporter implements Importer {
         var in = FileFormat.buffered(content);
         var run = new Run(job.id());
         FileFormat format = FileFormat.sniff(in);
-        switch (format) {
-            case XLSX, XLS -> Sheets.read(in, format, row -> {
-                if (!row.isBlank()) {
-                    run.row(row.number(), row.cell(0));
-                }
-            });
-            case JSON -> readJson(in, run);
-            default -> throw new UnreadableFileException("not an Excel (.xlsx, .xls) or JSON file");
+        try {
+            switch (format) {
+                case XLSX, XLS -> Sheets.read(in, format, row -> {
+                    if (!row.isBlank()) {
+                        run.row(row.number(), row.cell(0));
+                    }
+                });
+                case JSON -> readJson(in, run);
+                default -> throw FileFormat.unknown(in);
+            }
+        } catch (UnreadableFileException e) {
+            throw run.brokenAfterRows(e, "");
         }
         return run.finish();
     }
@@ -113,7 +118,19 @@ class CategoryImporter implements Importer {
             outcome.accepted();
         }
 
+        /** A break after rows were published: those rows stay imported (their events are acknowledged first). */
+        UnreadableFileException brokenAfterRows(UnreadableFileException e, String consequence) {
+            if (outcome.rowsRead() == 0) {
+                return e;
+            }
+            acknowledgements.awaitAll(PUBLISH_TIMEOUT);
+            return new PartlyImportedException(e, outcome, consequence);
+        }
+
         ImportOutcome finish() {
+            if (outcome.rowsRead() == 0) {
+                throw new UnreadableFileException("the file has no categories (only a header, blank rows or an empty list)");
+            }
             acknowledgements.awaitAll(PUBLISH_TIMEOUT);
             return outcome;
         }

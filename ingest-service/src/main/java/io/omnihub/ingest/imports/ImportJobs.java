@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import io.omnihub.platform.web.CorrelationId;
+import org.slf4j.MDC;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -25,6 +27,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ImportJobs {
+
+    /** A rejection reason may quote a parser's message; the job document keeps this much of it. */
+    static final int MAX_REASON = 1_000;
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -42,7 +47,8 @@ public class ImportJobs {
     /** Records an input the API has just stored, so its id can be answered before it runs. */
     public ImportJob received(String id, ImportKind kind, StoredObject object) {
         var job = new ImportJob(id, object.source(), kind, object.key(), object.size(), ImportState.RECEIVED,
-                clock.instant(), null, null, null, null, 0, 0, 0, List.of(), null, null, null);
+                clock.instant(), null, null, null, null, 0, 0, 0, List.of(), null, null, null,
+                MDC.get(CorrelationId.MDC_KEY));
         return mongo.insert(job);
     }
 
@@ -51,6 +57,12 @@ public class ImportJobs {
         try {
             return received(id, kind, object).id();
         } catch (DuplicateKeyException known) {
+            // the poller made the job first: it still gets the request's correlation id
+            String correlationId = MDC.get(CorrelationId.MDC_KEY);
+            if (correlationId != null) {
+                mongo.updateFirst(Query.query(where("source").is(object.source()).and("correlationId").isNull()),
+                        new Update().set("correlationId", correlationId), ImportJob.class);
+            }
             return bySource(object).map(ImportJob::id).orElseThrow(() -> known);
         }
     }
@@ -74,7 +86,7 @@ public class ImportJobs {
         try {
             return Optional.of(mongo.insert(new ImportJob(newId(), object.source(), kind, object.key(), object.size(),
                     ImportState.RUNNING, now, now, null, now.plus(lease), worker, 0, 0, 0, List.of(), null, null,
-                    null)));
+                    null, null)));
         } catch (DuplicateKeyException raced) {
             return Optional.empty();
         }
@@ -87,7 +99,7 @@ public class ImportJobs {
     public void finish(ImportJob job, ImportOutcome outcome, String archiveKey, String reportKey) {
         List<RowError> errors = outcome.errors();
         ImportState state = outcome.rowsRejected() == 0 ? ImportState.COMPLETED : ImportState.COMPLETED_WITH_ERRORS;
-        mongo.updateFirst(Query.query(where("id").is(job.id())), new Update().set("state", state)
+        mongo.updateFirst(Query.query(where("id").is(job.id())), withCorrelationId(new Update()).set("state", state)
                 .set("finishedAt", clock.instant()).unset("leaseUntil").set("rowsRead", outcome.rowsRead())
                 .set("rowsAccepted", outcome.rowsAccepted()).set("rowsRejected", outcome.rowsRejected())
                 .set("firstErrors", errors.subList(0, Math.min(errors.size(), ImportJob.FIRST_ERRORS)))
@@ -95,9 +107,31 @@ public class ImportJobs {
     }
 
     public void reject(ImportJob job, String reason, String archiveKey) {
-        mongo.updateFirst(Query.query(where("id").is(job.id())), new Update().set("state", ImportState.REJECTED)
-                .set("finishedAt", clock.instant()).unset("leaseUntil").set("rejectionReason", reason)
-                .set("archiveKey", archiveKey), ImportJob.class);
+        mongo.updateFirst(Query.query(where("id").is(job.id())), withCorrelationId(new Update())
+                .set("state", ImportState.REJECTED).set("finishedAt", clock.instant()).unset("leaseUntil")
+                .set("rejectionReason", clipped(reason)).set("archiveKey", archiveKey), ImportJob.class);
+    }
+
+    /** Rejected after some rows were published: the counters and the report say which. */
+    public void reject(ImportJob job, String reason, String archiveKey, ImportOutcome partial, String reportKey) {
+        List<RowError> errors = partial.errors();
+        mongo.updateFirst(Query.query(where("id").is(job.id())), withCorrelationId(new Update())
+                .set("state", ImportState.REJECTED).set("finishedAt", clock.instant()).unset("leaseUntil")
+                .set("rejectionReason", clipped(reason)).set("archiveKey", archiveKey)
+                .set("rowsRead", partial.rowsRead()).set("rowsAccepted", partial.rowsAccepted())
+                .set("rowsRejected", partial.rowsRejected())
+                .set("firstErrors", errors.subList(0, Math.min(errors.size(), ImportJob.FIRST_ERRORS)))
+                .set("reportKey", reportKey), ImportJob.class);
+    }
+
+    /** The correlation id the import ran under (the object's, when the job did not know it yet). */
+    private static Update withCorrelationId(Update update) {
+        String correlationId = MDC.get(CorrelationId.MDC_KEY);
+        return correlationId == null ? update : update.set("correlationId", correlationId);
+    }
+
+    private static String clipped(String reason) {
+        return reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "…";
     }
 
     /** The jobs of every object whose key starts with {@code prefix}, e.g. the pages of one pull run. */

@@ -7,7 +7,8 @@ import java.util.List;
 /** An import job as the API shows it, with links to its error report. */
 record ImportResponse(String id, ImportKind kind, String objectKey, ImportState state, Instant receivedAt,
         Instant startedAt, Instant finishedAt, Long durationMillis, long rowsRead, long rowsAccepted,
-        long rowsRejected, List<RowError> firstErrors, String rejectionReason, String archive, Report report) {
+        long rowsRejected, List<RowError> firstErrors, String rejectionReason, String archive, Report report,
+        String correlationId) {
 
     record Report(String csv, String json) {
     }
@@ -21,6 +22,6 @@ record ImportResponse(String id, ImportKind kind, String objectKey, ImportState 
         return new ImportResponse(job.id(), job.kind(), job.objectKey(), job.state(), job.receivedAt(),
                 job.startedAt(), job.finishedAt(), duration, job.rowsRead(), job.rowsAccepted(), job.rowsRejected(),
                 job.firstErrors() == null ? List.of() : job.firstErrors(), job.rejectionReason(), job.archiveKey(),
-                report);
+                report, job.correlationId());
     }
 }

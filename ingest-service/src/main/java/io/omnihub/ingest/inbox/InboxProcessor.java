@@ -7,6 +7,7 @@ import io.omnihub.ingest.imports.ImportKind;
 import io.omnihub.ingest.imports.ImportOutcome;
 import io.omnihub.ingest.imports.ImportReports;
 import io.omnihub.ingest.imports.Importer;
+import io.omnihub.ingest.imports.PartlyImportedException;
 import io.omnihub.ingest.sheet.UnreadableFileException;
 import io.omnihub.ingest.storage.ObjectStore;
 import io.omnihub.ingest.storage.StoredObject;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import io.omnihub.platform.web.CorrelationId;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
@@ -68,7 +71,7 @@ public class InboxProcessor {
                 store.delete(object);
             }
         } catch (RuntimeException e) {
-            log.warn("import of {} failed; it will be retried once its lease expires", object.source(), e);
+            log.warn("import of {} failed; it will be retried once its lease expires", printable(object.source()), e);
         }
     }
 
@@ -77,17 +80,47 @@ public class InboxProcessor {
         String archiveKey = ImportJob.archiveKeyOf(job.id(), object.key());
         store.copy(object, Buckets.ARCHIVE, archiveKey);
         try (InputStream content = store.open(object)) {
-            ImportOutcome outcome = importer.run(job, content);
-            String report = reports.write(job.id(), outcome.errors());
-            jobs.finish(job, outcome, archiveKey, report);
-            log.info("import {} of {}: {} rows, {} accepted, {} rejected", job.id(), object.key(), outcome.rowsRead(),
-                    outcome.rowsAccepted(), outcome.rowsRejected());
-        } catch (UnreadableFileException e) {
-            jobs.reject(job, e.getMessage(), archiveKey);
-            log.info("import {} of {} rejected: {}", job.id(), object.key(), e.getMessage());
+            // the pushing request's correlation id: on the object (whoever claimed it), else on the job
+            String correlationId = ObjectStore.correlationIdOf(content).orElse(job.correlationId());
+            if (correlationId != null) {
+                MDC.put(CorrelationId.MDC_KEY, correlationId);
+            }
+            try {
+                ImportOutcome outcome = importer.run(job, content);
+                String report = reports.write(job.id(), outcome.errors());
+                jobs.finish(job, outcome, archiveKey, report);
+                log.info("import {} of {}: {} rows, {} accepted, {} rejected", job.id(), printable(object.key()),
+                        outcome.rowsRead(), outcome.rowsAccepted(), outcome.rowsRejected());
+            } catch (PartlyImportedException e) {
+                String report = reports.write(job.id(), e.outcome().errors());
+                jobs.reject(job, e.getMessage(), archiveKey, e.outcome(), report);
+                log.info("import {} of {} rejected: {}", job.id(), printable(object.key()), printable(e.getMessage()));
+            } catch (UnreadableFileException e) {
+                jobs.reject(job, e.getMessage(), archiveKey);
+                log.info("import {} of {} rejected: {}", job.id(), printable(object.key()), printable(e.getMessage()));
+            } finally {
+                MDC.remove(CorrelationId.MDC_KEY);
+            }
         } catch (IOException e) {
             throw new ObjectStore.ObjectStoreException(e);
         }
         store.delete(object);
+    }
+
+    /** Object keys and messages may carry line breaks and control characters: never into a log line as such. */
+    static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder printable = new StringBuilder(Math.min(text.length(), 300));
+        for (int i = 0; i < text.length() && printable.length() < 300; i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                printable.append(String.format("\\u%04x", (int) c));
+            } else {
+                printable.append(c);
+            }
+        }
+        return printable.length() < text.length() ? printable + "…" : printable.toString();
     }
 }

@@ -2,6 +2,7 @@ package io.omnihub.ingest.inbox;
 
 import io.omnihub.ingest.imports.ImportKind;
 import io.omnihub.ingest.inbox.InboxUploads.Accepted;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -10,18 +11,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The API entry points of the import pipeline: each answers 202 with the import id, then the payload is
- * imported exactly like a file the ERP drops in the inbox.
+ * imported exactly like a file the ERP drops in the inbox. A JSON body is read as a stream (not bound to a
+ * tree): it may be large, and it is stored as sent.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -35,8 +35,8 @@ class UploadController {
 
     /** A JSON list of category paths, or {@code {"items": [...]}}. */
     @PostMapping(path = "/categories", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Accepted> categories(@RequestBody JsonNode body) {
-        return uploads.accept(ImportKind.CATEGORIES, items(body));
+    ResponseEntity<Accepted> categories(HttpServletRequest request) throws IOException {
+        return uploads.acceptJson(ImportKind.CATEGORIES, request.getInputStream(), request.getContentLengthLong());
     }
 
     @PostMapping(path = "/categories", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -46,8 +46,8 @@ class UploadController {
 
     /** Products in the JSON format of the files: an array, or {@code {"items": [...]}}. */
     @PostMapping(path = "/products", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Accepted> products(@RequestBody JsonNode body) {
-        return uploads.accept(ImportKind.PRODUCTS, items(body));
+    ResponseEntity<Accepted> products(HttpServletRequest request) throws IOException {
+        return uploads.acceptJson(ImportKind.PRODUCTS, request.getInputStream(), request.getContentLengthLong());
     }
 
     @PostMapping(path = "/products", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -57,8 +57,9 @@ class UploadController {
 
     /** Stock rows ({@code ean, storeId, quantity, asOf}) as JSON; {@code mode} full or partial. */
     @PostMapping(path = "/stock", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Accepted> stock(@RequestParam(defaultValue = "partial") String mode, @RequestBody JsonNode body) {
-        return uploads.accept(stockKind(mode), items(body));
+    ResponseEntity<Accepted> stock(@RequestParam(defaultValue = "partial") String mode, HttpServletRequest request)
+            throws IOException {
+        return uploads.acceptJson(stockKind(mode), request.getInputStream(), request.getContentLengthLong());
     }
 
     @PostMapping(path = "/stock", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -72,15 +73,6 @@ class UploadController {
     ResponseEntity<Accepted> file(@RequestPart("file") MultipartFile file, @RequestParam String type)
             throws IOException {
         return uploads.accept(kind(type), file);
-    }
-
-    private static JsonNode items(JsonNode body) {
-        JsonNode items = body.isObject() ? body.path("items") : body;
-        if (!items.isArray()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "expected a JSON array of items, or {\"items\": [...]}");
-        }
-        return body;
     }
 
     private static ImportKind stockKind(String mode) {

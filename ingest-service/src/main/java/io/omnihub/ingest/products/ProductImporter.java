@@ -7,6 +7,7 @@ import io.omnihub.ingest.imports.ImportJob;
 import io.omnihub.ingest.imports.ImportKind;
 import io.omnihub.ingest.imports.ImportOutcome;
 import io.omnihub.ingest.imports.Importer;
+import io.omnihub.ingest.imports.PartlyImportedException;
 import io.omnihub.ingest.imports.RowError;
 import io.omnihub.ingest.sheet.FileFormat;
 import io.omnihub.ingest.sheet.HeaderRow;
@@ -58,26 +59,30 @@ class ProductImporter implements Importer {
         var in = FileFormat.buffered(content);
         var run = new Run(job);
         FileFormat format = FileFormat.sniff(in);
-        switch (format) {
-            case XLSX, XLS -> {
-                @SuppressWarnings("unchecked")
-                HeaderRow<ProductField>[] header = new HeaderRow[1];
-                Sheets.read(in, format, row -> {
-                    if (row.isBlank()) {
-                        return;
-                    }
+        try {
+            switch (format) {
+                case XLSX, XLS -> {
+                    @SuppressWarnings("unchecked")
+                    HeaderRow<ProductField>[] header = new HeaderRow[1];
+                    Sheets.read(in, format, row -> {
+                        if (row.isBlank()) {
+                            return;
+                        }
+                        if (header[0] == null) {
+                            header[0] = HeaderRow.of(ProductField.class, row);
+                        } else {
+                            run.row(new ProductRow(row.number(), header[0].values(row), List.of(), header[0].others(row)));
+                        }
+                    });
                     if (header[0] == null) {
-                        header[0] = HeaderRow.of(ProductField.class, row);
-                    } else {
-                        run.row(new ProductRow(row.number(), header[0].values(row), List.of(), header[0].others(row)));
+                        throw new UnreadableFileException("the file is empty: no header row");
                     }
-                });
-                if (header[0] == null) {
-                    throw new UnreadableFileException("the file is empty: no header row");
                 }
+                case JSON -> JsonItems.read(json, in, (item, position) -> run.item(item, position));
+                default -> throw FileFormat.unknown(in);
             }
-            case JSON -> JsonItems.read(json, in, (item, position) -> run.item(item, position));
-            default -> throw new UnreadableFileException("not an Excel (.xlsx, .xls) or JSON file");
+        } catch (UnreadableFileException e) {
+            throw run.brokenAfterRows(e, "");
         }
         return run.finish();
     }
@@ -156,7 +161,19 @@ class ProductImporter implements Importer {
             row(new ProductRow(position, values, photoUrls, attributes));
         }
 
+        /** A break after rows were published: those rows stay imported (their events are acknowledged first). */
+        UnreadableFileException brokenAfterRows(UnreadableFileException e, String consequence) {
+            if (outcome.rowsRead() == 0) {
+                return e;
+            }
+            acknowledgements.awaitAll(PUBLISH_TIMEOUT);
+            return new PartlyImportedException(e, outcome, consequence);
+        }
+
         ImportOutcome finish() {
+            if (outcome.rowsRead() == 0) {
+                throw new UnreadableFileException("the file has no product rows (only a header, blank rows or an empty list)");
+            }
             acknowledgements.awaitAll(PUBLISH_TIMEOUT);
             return outcome;
         }

@@ -26,6 +26,10 @@ final class ProductValidation {
     static final int MAX_NAME = 300;
     static final int MAX_TEXT = 5_000;
     static final int MAX_ATTRIBUTE = 1_000;
+    /** Caps that keep one product's event well under Kafka's 1 MB record limit, whatever the row holds. */
+    static final int MAX_ATTRIBUTES = 100;
+    static final int MAX_ATTRIBUTE_NAME = 100;
+    static final int MAX_PHOTOS = 50;
     private static final Pattern URL_SEPARATORS = Pattern.compile("[\\s;,]+");
     private static final Set<String> TRUE = Set.of("true", "sim", "s", "yes", "y", "1", "ativo", "active");
     private static final Set<String> FALSE = Set.of("false", "nao", "não", "n", "no", "0", "inativo", "inactive");
@@ -50,7 +54,16 @@ final class ProductValidation {
         }
         List<String> photoUrls = photoUrls(row, errors);
         Boolean active = active(row, errors);
-        for (Map.Entry<String, String> attribute : row.attributes().entrySet()) {
+        if (row.attributes().size() > MAX_ATTRIBUTES) {
+            errors.add(new RowError(row.number(), "attributes", String.join(", ", row.attributes().keySet()),
+                    row.attributes().size() + " custom attributes; at most " + MAX_ATTRIBUTES));
+        }
+        for (Map.Entry<String, String> attribute : row.attributes().size() > MAX_ATTRIBUTES
+                ? Map.<String, String>of().entrySet() : row.attributes().entrySet()) {
+            if (attribute.getKey().length() > MAX_ATTRIBUTE_NAME) {
+                errors.add(new RowError(row.number(), attribute.getKey(), attribute.getValue(),
+                        "attribute name longer than " + MAX_ATTRIBUTE_NAME + " characters"));
+            }
             if (attribute.getValue().length() > MAX_ATTRIBUTE) {
                 errors.add(new RowError(row.number(), attribute.getKey(), clip(attribute.getValue()),
                         "longer than " + MAX_ATTRIBUTE + " characters"));
@@ -157,6 +170,11 @@ final class ProductValidation {
             given.addAll(List.of(URL_SEPARATORS.split(cell)));
         }
         List<String> urls = new ArrayList<>();
+        if (given.size() > MAX_PHOTOS) {
+            errors.add(error(row, ProductField.PHOTO_URLS, String.join(" ", given),
+                    given.size() + " photo URLs; at most " + MAX_PHOTOS));
+            return urls;
+        }
         for (String url : given) {
             String trimmed = url.strip();
             if (trimmed.isEmpty()) {

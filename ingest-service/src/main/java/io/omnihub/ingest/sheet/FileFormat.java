@@ -35,12 +35,40 @@ public enum FileFormat {
             if (b == '[' || b == '{') {
                 return JSON;
             }
-            // a UTF-8 byte order mark or white space may come first
-            if (!Character.isWhitespace(b) && (b & 0xFF) != 0xEF && (b & 0xFF) != 0xBB && (b & 0xFF) != 0xBF) {
+            // a byte order mark, white space, or the zero bytes of UTF-16/32 (the JSON parser detects those) may come first
+            if (!Character.isWhitespace(b) && b != 0 && !BYTE_ORDER_MARKS.contains(b & 0xFF)) {
                 break;
             }
         }
         return UNKNOWN;
+    }
+
+    private static final java.util.Set<Integer> BYTE_ORDER_MARKS = java.util.Set.of(0xEF, 0xBB, 0xBF, 0xFE, 0xFF);
+
+    /** Why a file of no known format is refused, as precisely as its first bytes tell. */
+    public static UnreadableFileException unknown(BufferedInputStream in) {
+        try {
+            in.mark(SNIFF);
+            byte[] head = in.readNBytes(SNIFF);
+            in.reset();
+            return new UnreadableFileException(whyUnknown(head));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String whyUnknown(byte[] head) {
+        if (head.length == 0) {
+            return "the file is empty";
+        }
+        String start = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (start.startsWith("%PDF")) {
+            return "a PDF, not an Excel (.xlsx, .xls) or JSON file";
+        }
+        if (start.startsWith("<?xml") || start.startsWith("<")) {
+            return "XML or HTML, not an Excel (.xlsx, .xls) or JSON file";
+        }
+        return "not an Excel (.xlsx, .xls) or JSON file";
     }
 
     public static BufferedInputStream buffered(InputStream in) {

@@ -83,8 +83,21 @@ public final class Sheets {
         };
     }
 
+    /** POI holds a whole {@code .xls} in memory; 65,536 rows of any real sheet stay far below this. */
+    static final int MAX_XLS_BYTES = 50 * 1024 * 1024;
+
     private static void readXls(InputStream in, Consumer<SheetRow> rows) {
-        try (var workbook = new HSSFWorkbook(in)) {
+        byte[] content;
+        try {
+            content = in.readNBytes(MAX_XLS_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (content.length > MAX_XLS_BYTES) {
+            throw new UnreadableFileException("a legacy .xls above " + MAX_XLS_BYTES / (1024 * 1024)
+                    + " MB is refused: save it as .xlsx");
+        }
+        try (var workbook = new HSSFWorkbook(new java.io.ByteArrayInputStream(content))) {
             Sheet sheet = workbook.getSheetAt(0);
             var formatter = new DataFormatter();
             for (Row row : sheet) {
@@ -113,12 +126,25 @@ public final class Sheets {
         return formatter.formatCellValue(cell).trim();
     }
 
-    /** {@code 7.89123456789E12} → {@code 7891234567890}; {@code 129.90} → {@code 129.9}. */
+    /** Digits a plain number may have on either side of the point before it is left as written. */
+    static final int MAX_PLAIN_DIGITS = 40;
+
+    /**
+     * {@code 7.89123456789E12} → {@code 7891234567890}; {@code 129.90} → {@code 129.9}. A number too large or
+     * too small to be a code, a price or a quantity ({@code 1E+999999999} in a crafted sheet) stays as written:
+     * its plain form would be a billion digits.
+     */
     static String exactDigits(String number) {
+        String text = number.trim();
         try {
-            return new BigDecimal(number.trim()).stripTrailingZeros().toPlainString();
+            BigDecimal value = new BigDecimal(text).stripTrailingZeros();
+            int integerDigits = value.precision() - value.scale();
+            if (integerDigits > MAX_PLAIN_DIGITS || value.scale() > MAX_PLAIN_DIGITS) {
+                return text;
+            }
+            return value.toPlainString();
         } catch (NumberFormatException e) {
-            return number.trim();
+            return text;
         }
     }
 

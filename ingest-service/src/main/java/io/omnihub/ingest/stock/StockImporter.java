@@ -9,6 +9,7 @@ import io.omnihub.ingest.imports.ImportJob;
 import io.omnihub.ingest.imports.ImportKind;
 import io.omnihub.ingest.imports.ImportOutcome;
 import io.omnihub.ingest.imports.Importer;
+import io.omnihub.ingest.imports.PartlyImportedException;
 import io.omnihub.ingest.imports.RowError;
 import io.omnihub.ingest.sheet.FileFormat;
 import io.omnihub.ingest.sheet.HeaderRow;
@@ -74,29 +75,34 @@ class StockImporter implements Importer {
         var in = FileFormat.buffered(content);
         FileFormat format = FileFormat.sniff(in);
         var run = new Run(job);
-        switch (format) {
-            case XLSX, XLS -> {
-                @SuppressWarnings("unchecked")
-                HeaderRow<StockField>[] header = new HeaderRow[1];
-                Sheets.read(in, format, row -> {
-                    if (row.isBlank()) {
-                        return;
-                    }
+        try {
+            switch (format) {
+                case XLSX, XLS -> {
+                    @SuppressWarnings("unchecked")
+                    HeaderRow<StockField>[] header = new HeaderRow[1];
+                    Sheets.read(in, format, row -> {
+                        if (row.isBlank()) {
+                            return;
+                        }
+                        if (header[0] == null) {
+                            header[0] = HeaderRow.of(StockField.class, row);
+                        } else {
+                            run.row(row.number(), header[0].values(row), job.receivedAt());
+                        }
+                    });
                     if (header[0] == null) {
-                        header[0] = HeaderRow.of(StockField.class, row);
-                    } else {
-                        run.row(row.number(), header[0].values(row), job.receivedAt());
+                        throw new UnreadableFileException("the file is empty: no header row");
                     }
-                });
-                if (header[0] == null) {
-                    throw new UnreadableFileException("the file is empty: no header row");
                 }
+                case JSON -> {
+                    Map<String, JsonNode> header = new HashMap<>();
+                    JsonItems.read(json, in, header, (item, position) -> run.item(item, position, header));
+                }
+                default -> throw FileFormat.unknown(in);
             }
-            case JSON -> {
-                Map<String, JsonNode> header = new HashMap<>();
-                JsonItems.read(json, in, header, (item, position) -> run.item(item, position, header));
-            }
-            default -> throw new UnreadableFileException("not an Excel (.xlsx, .xls) or JSON file");
+        } catch (UnreadableFileException e) {
+            throw run.brokenAfterRows(e, run.mode == StockMode.FULL
+                    ? "; the snapshot is not closed: absent pairs are left as they are" : "");
         }
         return run.finish();
     }
@@ -177,7 +183,19 @@ class StockImporter implements Importer {
             outcome.accepted();
         }
 
+        /** A break after rows were published: those rows stay imported (their events are acknowledged first). */
+        UnreadableFileException brokenAfterRows(UnreadableFileException e, String consequence) {
+            if (outcome.rowsRead() == 0) {
+                return e;
+            }
+            acknowledgements.awaitAll(PUBLISH_TIMEOUT);
+            return new PartlyImportedException(e, outcome, consequence);
+        }
+
         ImportOutcome finish() {
+            if (outcome.rowsRead() == 0) {
+                throw new UnreadableFileException("the file has no stock rows (only a header, blank rows or an empty list)");
+            }
             acknowledgements.awaitAll(PUBLISH_TIMEOUT);
             if (pageOfPull) {
                 recordPage();

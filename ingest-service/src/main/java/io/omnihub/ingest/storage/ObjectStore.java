@@ -3,6 +3,7 @@ package io.omnihub.ingest.storage;
 import io.minio.CopyObjectArgs;
 import io.minio.CopySource;
 import io.minio.GetObjectArgs;
+import io.minio.GetObjectResponse;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
@@ -14,12 +15,21 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import io.omnihub.platform.web.CorrelationId;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /** The S3 API as ingest uses it: list, read, write, archive. Works against MinIO, S3Proxy or AWS S3. */
 @Component
 public class ObjectStore {
+
+    /** User metadata key of the correlation id; an ERP writing to the bucket may set it too. */
+    static final String CORRELATION_ID = "correlation-id";
+    /** As the platform accepts it from a header: short and plain, since it goes into logs and headers. */
+    private static final Pattern CORRELATION_ID_FORMAT = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final MinioClient client;
 
@@ -62,11 +72,30 @@ public class ObjectStore {
                 .build()));
     }
 
+    /** The correlation id an object was stored with ({@code x-amz-meta-correlation-id}), if any. */
+    public static Optional<String> correlationIdOf(InputStream opened) {
+        if (opened instanceof GetObjectResponse response) {
+            return Optional.ofNullable(response.headers().get("x-amz-meta-" + CORRELATION_ID))
+                    .filter(id -> CORRELATION_ID_FORMAT.matcher(id).matches());
+        }
+        return Optional.empty();
+    }
+
     public StoredObject put(String bucket, String key, byte[] content, String contentType) {
+        return put(bucket, key, new ByteArrayInputStream(content), content.length, contentType);
+    }
+
+    /**
+     * Streams {@code size} bytes into the object, without a copy in memory. The correlation id of the request
+     * being served goes with it as user metadata, so whoever imports the object logs and publishes under it.
+     */
+    public StoredObject put(String bucket, String key, InputStream content, long size, String contentType) {
+        String correlationId = MDC.get(CorrelationId.MDC_KEY);
+        Map<String, String> metadata = correlationId == null ? Map.of() : Map.of(CORRELATION_ID, correlationId);
         return call(() -> {
             var response = client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
-                    .stream(new ByteArrayInputStream(content), content.length, -1).contentType(contentType).build());
-            return new StoredObject(bucket, key, unquote(response.etag()), content.length);
+                    .stream(content, size, -1).contentType(contentType).userMetadata(metadata).build());
+            return new StoredObject(bucket, key, unquote(response.etag()), size);
         });
     }
 

@@ -51,6 +51,44 @@ class SheetsTests {
     }
 
     @Test
+    void aNumberTooLargeOrTooSmallForAnyFieldStaysAsWrittenInsteadOfABillionDigits() {
+        assertThat(Sheets.exactDigits("1E999999999")).isEqualTo("1E999999999");
+        assertThat(Sheets.exactDigits("1E-999999999")).isEqualTo("1E-999999999");
+        assertThat(Sheets.exactDigits("1.7976931348623157E308")).isEqualTo("1.7976931348623157E308");
+        assertThat(Sheets.exactDigits("1E+39")).isEqualTo("1" + "0".repeat(39));
+        assertThat(Sheets.exactDigits("1E+40")).isEqualTo("1E+40");
+    }
+
+    @Test
+    void utf16And32JsonIsRecognisedForTheParserToDecode() {
+        String json = "[{\"name\": \"S\u00e3o\"}]";
+
+        assertThat(sniff(json.getBytes(java.nio.charset.StandardCharsets.UTF_16))).isEqualTo(FileFormat.JSON);
+        assertThat(sniff(json.getBytes(java.nio.charset.StandardCharsets.UTF_16BE))).isEqualTo(FileFormat.JSON);
+        assertThat(sniff(json.getBytes(java.nio.charset.StandardCharsets.UTF_16LE))).isEqualTo(FileFormat.JSON);
+        assertThat(sniff(json.getBytes(java.nio.charset.Charset.forName("UTF-32")))).isEqualTo(FileFormat.JSON);
+    }
+
+    @Test
+    void anUnknownFileIsRefusedAsPreciselyAsItsFirstBytesTell() {
+        assertThat(FileFormat.whyUnknown(new byte[0])).isEqualTo("the file is empty");
+        assertThat(FileFormat.whyUnknown("%PDF-1.4".getBytes())).isEqualTo("a PDF, not an Excel (.xlsx, .xls) or JSON file");
+        assertThat(FileFormat.whyUnknown("<?xml ve".getBytes()))
+                .isEqualTo("XML or HTML, not an Excel (.xlsx, .xls) or JSON file");
+        assertThat(FileFormat.whyUnknown("ref;ean\n".getBytes())).isEqualTo("not an Excel (.xlsx, .xls) or JSON file");
+    }
+
+    @Test
+    void aLegacyXlsLargerThanAnyRealOneIsRefusedBeforePoiHoldsItInMemory() {
+        byte[] huge = new byte[Sheets.MAX_XLS_BYTES + 1];
+        huge[0] = (byte) 0xD0;
+
+        assertThatThrownBy(() -> Sheets.read(new ByteArrayInputStream(huge), FileFormat.XLS, row -> { }))
+                .isInstanceOf(UnreadableFileException.class).hasMessage("a legacy .xls above 50 MB is refused: "
+                        + "save it as .xlsx");
+    }
+
+    @Test
     void aFileThatIsNotASpreadsheetIsUnreadable() {
         byte[] zipButNotExcel = {'P', 'K', 3, 4, 0, 0, 0, 0, 1, 2, 3};
 
