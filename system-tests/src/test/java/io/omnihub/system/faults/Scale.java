@@ -16,8 +16,8 @@ import java.time.Duration;
 record Scale(String name, int importRows, int mongoRows, int commandsPerEan, int pullPages, int orders,
              Duration patience) {
 
-    static final Scale QUICK = new Scale("quick", 20_000, 5_000, 30, 5, 3, Duration.ofMinutes(3));
-    static final Scale LONG = new Scale("long", 200_000, 50_000, 300, 50, 20, Duration.ofMinutes(15));
+    static final Scale QUICK = new Scale("quick", 10_000, 2_000, 30, 5, 3, Duration.ofMinutes(3));
+    static final Scale LONG = new Scale("long", 200_000, 20_000, 300, 50, 20, Duration.ofMinutes(20));
 
     static Scale current() {
         return "long".equals(System.getProperty("faults.scale", "quick")) ? LONG : QUICK;
@@ -25,6 +25,6 @@ record Scale(String name, int importRows, int mongoRows, int commandsPerEan, int
 
     /** The inbox lease: a dead ingest's job is taken over after it; above the longest import of the scale. */
     Duration inboxLease() {
-        return this == LONG ? Duration.ofMinutes(3) : Duration.ofSeconds(20);
+        return this == LONG ? Duration.ofMinutes(3) : Duration.ofSeconds(10);
     }
 }
