@@ -136,10 +136,12 @@ class RoutingIT extends EmbeddedOrders {
                 .contains("siteId", "lines[0].ean", "lines[0].quantity");
         body.put("siteId", "site-x");
         body.put("lines", List.of(Map.of("reference", "NO-SUCH", "quantity", 1)));
+        // a CPF with a wrong check digit: a return coupon for it could never be issued
+        body.put("customer", Map.of("name", "Ana Souza", "document", "529.982.247-26"));
         ResponseEntity<JsonNode> semantic = post("/api/v1/orders", body);
         assertThat(semantic.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(semantic.getBody().path("errors").findValuesAsString("field"))
-                .contains("pickupStoreId", "lines[0].reference");
+                .contains("pickupStoreId", "lines[0].reference", "customer.document");
     }
 
     @Test

@@ -30,6 +30,8 @@ final class AssignmentWatcher implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, Long> firstAssigned = new ConcurrentHashMap<>();
     private final AtomicLong records = new AtomicLong();
+    private final AtomicLong assignments = new AtomicLong();
+    private volatile RuntimeException failure;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -52,24 +54,42 @@ final class AssignmentWatcher implements AutoCloseable {
     }
 
     private void poll() {
-        while (running) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
-                long now = System.nanoTime();
-                records.incrementAndGet();
-                Header type = record.headers().lastHeader("ce_type");
-                if (type == null || !ASSIGNED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
-                    continue;
+        try {
+            while (running) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+                    long now = System.nanoTime();
+                    records.incrementAndGet();
+                    Header type = record.headers().lastHeader("ce_type");
+                    if (type == null || !ASSIGNED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+                        continue;
+                    }
+                    assignments.incrementAndGet();
+                    JsonNode event = json.readTree(record.value());
+                    firstAssigned.putIfAbsent(event.path("orderId").asString(), now);
                 }
-                JsonNode event = json.readTree(record.value());
-                firstAssigned.putIfAbsent(event.path("orderId").asString(), now);
             }
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
         }
-        consumer.close(Duration.ofSeconds(2));
+    }
+
+    /** What was read so far, for the log: records, assignments, and why reading stopped if it did. */
+    String progress() {
+        return records.get() + " records, " + assignments.get() + " assignments" + (failure == null ? ""
+                : ", stopped by " + failure);
     }
 
     /** When the order's first assignment was read, or null. */
     Long assignedAt(String orderId) {
         return firstAssigned.get(orderId);
+    }
+
+    /** A few of the order ids seen, for the log. */
+    java.util.List<String> sample() {
+        return firstAssigned.keySet().stream().limit(3).toList();
     }
 
     long records() {

@@ -49,7 +49,7 @@ public final class OrderLoadBenchmark {
 
     record Options(Path repo, List<Double> rates, Duration step, Duration warmup, int stores, int products,
                    Integer sustainedMinutes, double orderRate, double stockRate, int stockRows, boolean c1Only,
-                   Path out) {
+                   List<String> orderOptions, Path out) {
 
         static Options parse(String[] args) {
             Path repo = Path.of(".");
@@ -63,6 +63,7 @@ public final class OrderLoadBenchmark {
             double stockRate = 2;
             int stockRows = 20;
             boolean c1Only = false;
+            List<String> orderOptions = new ArrayList<>();
             Path out = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -77,6 +78,8 @@ public final class OrderLoadBenchmark {
                     case "--stock-rate" -> stockRate = Double.parseDouble(args[++i]);
                     case "--stock-rows" -> stockRows = Integer.parseInt(args[++i]);
                     case "--c1-only" -> c1Only = true;
+                    // e.g. a JFR recording: --order-option -XX:StartFlightRecording=delay=200s,filename=order.jfr
+                    case "--order-option" -> orderOptions.add(args[++i]);
                     case "--out" -> out = Path.of(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
@@ -87,7 +90,7 @@ public final class OrderLoadBenchmark {
                         : "benchmarks/target/bench/orders-sustained.md");
             }
             return new Options(repo, rates, Duration.ofSeconds(step), Duration.ofSeconds(warmup), stores, products,
-                    sustained, orderRate, stockRate, stockRows, c1Only, out);
+                    sustained, orderRate, stockRate, stockRows, c1Only, List.copyOf(orderOptions), out);
         }
     }
 
@@ -105,7 +108,8 @@ public final class OrderLoadBenchmark {
                         "-XX:ReservedCodeCacheSize=128m");
             }
         }
-        settings = settings.withServiceJvmOptions(Part.GATEWAY, "-Dlogging.level.io.omnihub.gateway.access=WARN");
+        settings = settings.withServiceJvmOptions(Part.GATEWAY, "-Dlogging.level.io.omnihub.gateway.access=WARN")
+                .withServiceJvmOptions(Part.ORDER, options.orderOptions().toArray(String[]::new));
         LocalStack stack = new LocalStack(settings, line -> say("  stack: " + line));
         try {
             stack.up();
@@ -115,6 +119,7 @@ public final class OrderLoadBenchmark {
             Map<Part, Long> pids = pids(stack);
             String report;
             try (AssignmentWatcher watcher = new AssignmentWatcher(stack.kafkaBootstrapServers())) {
+                awaitFirstAssignment(gateway, world, watcher);
                 say("warm-up: %d s at 10 orders/s".formatted(options.warmup().toSeconds()));
                 step(gateway, world, watcher, 10, options.warmup(), pids);
                 if (options.sustainedMinutes() != null) {
@@ -123,7 +128,7 @@ public final class OrderLoadBenchmark {
                     List<Step> steps = new ArrayList<>();
                     for (double rate : options.rates()) {
                         Step step = step(gateway, world, watcher, rate, options.step(), pids);
-                        say(step.line());
+                        say(step.line() + "; watcher: " + watcher.progress());
                         steps.add(step);
                         if (step.latencies().millis(0.99) > 10 * P99_CEILING_MS) {
                             say("p99 is far past the ceiling: higher rates are not tried");
@@ -173,6 +178,23 @@ public final class OrderLoadBenchmark {
             }
         }
         say("every product routable");
+    }
+
+    /** One order first: its assignment must reach the watcher, else nothing this harness measures would. */
+    private static void awaitFirstAssignment(Gateway gateway, LoadWorld world, AssignmentWatcher watcher)
+            throws Exception {
+        String orderId = gateway.call(Gateway.CHANNEL, "POST", "/api/v1/orders", world.nextOrder(), 202)
+                .path("orderId").asString();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (watcher.assignedAt(orderId) == null) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the assignment of " + orderId + " never reached the watcher ("
+                        + watcher.progress() + "); the order: " + gateway.find(Gateway.OPERATOR, "/api/v1/orders/"
+                        + orderId));
+            }
+            Thread.sleep(100);
+        }
+        say("first order assigned and seen on Kafka; watcher: " + watcher.progress());
     }
 
     static JsonNode awaitImport(Gateway gateway, String importId) throws Exception {
@@ -235,6 +257,16 @@ public final class OrderLoadBenchmark {
         Map<Part, Double> perOrder = new LinkedHashMap<>();
         for (Part part : pids.keySet()) {
             perOrder.put(part, accepted == 0 ? Double.NaN : (cpuAfter.get(part) - cpuBefore.get(part)) / accepted);
+        }
+        if (latencies.isEmpty() && accepted > 0) {
+            say("no accepted order seen assigned; accepted e.g. " + orderIds.stream().filter(id -> id != null)
+                    .limit(3).toList() + ", assignments seen e.g. " + watcher.sample());
+        }
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        sent.forEach(one -> statuses.merge(one.status(), 1, Integer::sum));
+        if (accepted < sent.size()) {
+            say("answers by status: " + statuses + "; first refusal: " + sent.stream()
+                    .filter(one -> !one.accepted()).findFirst().map(Sent::body).orElse(""));
         }
         return new Step(rate, sent.size(), accepted, latencies.size(),
                 new Latencies(latencies.stream().mapToLong(Long::longValue).toArray()), perOrder, Load.average());

@@ -3,8 +3,10 @@ package io.omnihub.order.availability;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.omnihub.order.routing.StockLookup;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,10 +43,20 @@ public class AvailabilityProjection {
         return mongo.findOne(new Query().limit(1), StoreAvailability.class) == null;
     }
 
-    /** What every store can promise of these EANs, for one routing round. */
-    public StockLookup lookup(Collection<String> eans) {
+    /**
+     * What these stores can promise of these EANs, for one routing round: the entries are found by their ids
+     * ({@code storeId:ean}), the one index every MongoDB has (the embedded one keeps no secondary index, so a query
+     * by EAN would read the whole projection for every order).
+     */
+    public StockLookup lookup(Collection<String> storeIds, Collection<String> eans) {
+        List<String> ids = new ArrayList<>(storeIds.size() * eans.size());
+        for (String storeId : storeIds) {
+            for (String ean : eans) {
+                ids.add(storeId + ":" + ean);
+            }
+        }
         Map<String, Long> available = new HashMap<>();
-        mongo.find(Query.query(where("ean").in(eans)), StoreAvailability.class)
+        mongo.find(Query.query(where("_id").in(ids)), StoreAvailability.class)
                 .forEach(entry -> available.put(entry.id(), entry.available()));
         return (storeId, ean) -> available.getOrDefault(storeId + ":" + ean, 0L);
     }

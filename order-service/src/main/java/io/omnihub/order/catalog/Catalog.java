@@ -25,6 +25,14 @@ public class Catalog {
     }
 
     public Optional<CatalogProduct> byEan(String ean) {
+        ProductByEan index = mongo.findById(ean, ProductByEan.class);
+        if (index != null) {
+            CatalogProduct product = mongo.findById(index.reference(), CatalogProduct.class);
+            if (product != null && ean.equals(product.ean())) {
+                return Optional.of(product);
+            }
+        }
+        // stored before the EAN index existed, or its product moved to another EAN since
         return Optional.ofNullable(mongo.findOne(Query.query(where("ean").is(ean)), CatalogProduct.class));
     }
 
@@ -40,10 +48,19 @@ public class Catalog {
                 .set("sequence", product.sequence());
         try {
             mongo.upsert(olderOrAbsent, update, CatalogProduct.class);
-            return true;
         } catch (DuplicateKeyException newerStored) {
             return false;
         }
+        if (product.ean() != null) {
+            try {
+                mongo.upsert(Query.query(where("_id").is(product.ean()).and("sequence").lt(product.sequence())),
+                        new Update().set("reference", product.reference()).set("sequence", product.sequence()),
+                        ProductByEan.class);
+            } catch (DuplicateKeyException newerStored) {
+                // a newer update gave this EAN to a product already
+            }
+        }
+        return true;
     }
 
     /** A sortable key of (receipt time, row). */

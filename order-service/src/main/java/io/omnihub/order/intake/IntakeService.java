@@ -42,23 +42,30 @@ class IntakeService {
         this.clock = clock;
     }
 
-    /** The stored order for this request: the new one, or the first one made for the same key or channel order. */
+    /**
+     * The stored order for this request: the new one, or the first one made for the same key or channel order.
+     * The insert comes first and a retry is recognised by its unique keys (no look-up before every new order: that
+     * was two MongoDB queries per order for the rare retry).
+     */
     Order receive(String client, String idempotencyHeader, CreateOrderRequest request) {
         String idempotencyKey = idempotencyHeader == null || idempotencyHeader.isBlank()
                 ? "channel:" + Order.channelKey(request.siteId(), request.channelOrderId())
                 : "key:" + client + ":" + idempotencyHeader.strip();
-        Optional<Order> first = earlier(idempotencyKey, request);
-        if (first.isPresent()) {
-            return first.get();
+        List<OrderLine> lines;
+        try {
+            lines = lines(request);
+        } catch (InvalidRequestException invalid) {
+            // a retry of an order taken before gets that order, even if the catalog has changed since
+            return earlier(idempotencyKey, request).orElseThrow(() -> invalid);
         }
-        List<OrderLine> lines = lines(request);
         Order order = Order.receive(newId(), request.siteId(), request.channelOrderId(), idempotencyKey, client,
                 request.journey(), customer(request), address(request),
                 request.journey() == Journey.PICKUP_IN_STORE ? request.pickupStoreId() : null, lines, clock.instant());
         try {
             return orders.insert(order);
-        } catch (DuplicateKeyException raced) {
-            return earlier(idempotencyKey, request).orElseThrow(() -> raced);
+        } catch (DuplicateKeyException retried) {
+            // a retry, or a race with the first request: the first order holds the key
+            return earlier(idempotencyKey, request).orElseThrow(() -> retried);
         }
     }
 
@@ -79,6 +86,13 @@ class IntakeService {
         if (request.shippingAddress() != null
                 && (request.shippingAddress().latitude() == null) != (request.shippingAddress().longitude() == null)) {
             errors.add(new FieldError("shippingAddress", "latitude and longitude go together"));
+        }
+        if (request.customer() != null && request.customer().document() != null
+                && !request.customer().document().isBlank()) {
+            String problem = CustomerDocumentPolicy.problem(request.customer().document());
+            if (problem != null) {
+                errors.add(new FieldError("customer.document", problem));
+            }
         }
         List<OrderLine> lines = new ArrayList<>();
         Set<String> eans = new HashSet<>();

@@ -1,5 +1,6 @@
 package io.omnihub.order.messaging;
 
+import io.omnihub.order.model.DueOrders;
 import io.omnihub.order.model.Order;
 import io.omnihub.order.model.OrderChanged;
 import io.omnihub.order.model.OrderRepository;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,22 +31,42 @@ class OutboxRelay extends BackgroundLoop {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
 
+    private final DueOrders due;
+
+    @Autowired
     OutboxRelay(OrderRepository orders, EventPublisher publisher, OrderProperties properties, Clock clock) {
+        this(orders, publisher, properties, clock, new DueOrders(properties.sweepInterval()));
+    }
+
+    private OutboxRelay(OrderRepository orders, EventPublisher publisher, OrderProperties properties, Clock clock,
+            DueOrders due) {
         super("order-outbox-relay", properties.workInterval(), properties.relayAutoStartup(),
-                () -> relay(orders, publisher, properties, clock));
+                () -> relay(orders, publisher, properties, clock, due));
+        this.due = due;
+    }
+
+    @Override
+    public synchronized void start() {
+        due.sweepNext();
+        super.start();
     }
 
     @EventListener
     void on(OrderChanged changed) {
         if (changed.unpublished()) {
+            due.announce(changed.orderId());
             wake();
         }
     }
 
     private static void relay(OrderRepository orders, EventPublisher publisher, OrderProperties properties,
-            Clock clock) {
+            Clock clock, DueOrders due) {
+        boolean[] swept = {false};
         for (int round = 0; round < 100; round++) {
-            List<String> pending = orders.unpublished(BATCH);
+            List<String> pending = due.take(() -> {
+                swept[0] = true;
+                return orders.unpublished(BATCH);
+            });
             for (String orderId : pending) {
                 Order order = orders.find(orderId).orElse(null);
                 if (order == null || order.outbox().isEmpty()) {
@@ -52,12 +74,16 @@ class OutboxRelay extends BackgroundLoop {
                 }
                 List<String> sent = send(order.outbox(), publisher, properties);
                 if (!sent.isEmpty()) {
-                    orders.change(orderId, fresh -> fresh.sent(sent, clock.instant()));
+                    // from the order just read: one read less unless it changed meanwhile
+                    orders.change(order, fresh -> fresh.sent(sent, clock.instant()));
                 }
             }
-            if (pending.size() < BATCH) {
+            if (!swept[0] || pending.size() < BATCH) {
                 return;
             }
+            // a full sweep batch: more may wait
+            due.sweepNext();
+            swept[0] = false;
         }
     }
 

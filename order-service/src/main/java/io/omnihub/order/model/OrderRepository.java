@@ -80,6 +80,25 @@ public class OrderRepository {
         throw new IllegalStateException("order " + orderId + " kept changing under " + ATTEMPTS + " attempts");
     }
 
+    /**
+     * As {@link #change(String, Function)}, starting from {@code read}, an order just read: one read less when
+     * nothing changed it meanwhile, else the change starts over from the stored order. {@code read} is used up.
+     */
+    public <R> R change(Order read, Function<Order, R> transition) {
+        long revision = read.revision();
+        R result = transition.apply(read);
+        if (!read.changed()) {
+            return result;
+        }
+        read.markWritten();
+        if (mongo.replace(Query.query(where("_id").is(read.id()).and("revision").is(revision)), read)
+                .getMatchedCount() == 1) {
+            events.publishEvent(new OrderChanged(read.id(), read.routingDue(), !read.outbox().isEmpty()));
+            return result;
+        }
+        return change(read.id(), transition);
+    }
+
     /** Orders with messages not yet on Kafka, oldest change first. */
     public List<String> unpublished(int limit) {
         Query query = Query.query(where("unpublished").is(true)).with(Sort.by("updatedAt")).limit(limit);

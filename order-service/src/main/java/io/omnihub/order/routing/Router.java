@@ -73,7 +73,8 @@ public class Router {
         List<StoreCandidate> candidates = stores.all().stream().map(store -> candidate(store, load)).toList();
         Set<String> eans = new HashSet<>();
         request.lines().forEach(line -> eans.add(line.ean()));
-        return RoutingPolicy.plan(request, candidates, availability.lookup(eans), profile);
+        List<String> storeIds = candidates.stream().map(StoreCandidate::storeId).toList();
+        return RoutingPolicy.plan(request, candidates, availability.lookup(storeIds, eans), profile);
     }
 
     private static RoutingRequest request(Order order, List<StoreQuantity> open) {

@@ -1,5 +1,6 @@
 package io.omnihub.order.routing;
 
+import io.omnihub.order.model.DueOrders;
 import io.omnihub.order.model.OrderChanged;
 import io.omnihub.order.model.OrderRepository;
 import io.omnihub.platform.background.BackgroundLoop;
@@ -7,12 +8,13 @@ import io.omnihub.order.system.OrderProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Routes orders that wait for it (new ones, and lines handed back by refusals, rejections and deadlines): right
- * after the write that made them wait, and every {@code work-interval} as a safety net (so what was waiting
- * before a crash is routed after the restart).
+ * after the write that made them wait (the order named by that write), and, every {@code sweep-interval} and at
+ * start, whatever MongoDB says is waiting (so what was waiting before a crash is routed after the restart).
  */
 @Component
 class RoutingWorker extends BackgroundLoop {
@@ -20,9 +22,16 @@ class RoutingWorker extends BackgroundLoop {
     private static final Logger log = LoggerFactory.getLogger(RoutingWorker.class);
     private static final int BATCH = 100;
 
+    private final DueOrders due;
+
+    @Autowired
     RoutingWorker(OrderRepository orders, Router router, OrderProperties properties) {
+        this(orders, router, properties, new DueOrders(properties.sweepInterval()));
+    }
+
+    private RoutingWorker(OrderRepository orders, Router router, OrderProperties properties, DueOrders due) {
         super("order-routing", properties.workInterval(), true, () -> {
-            for (String orderId : orders.routingDue(BATCH)) {
+            for (String orderId : due.take(() -> orders.routingDue(BATCH))) {
                 try {
                     router.route(orderId);
                 } catch (RuntimeException e) {
@@ -30,11 +39,19 @@ class RoutingWorker extends BackgroundLoop {
                 }
             }
         });
+        this.due = due;
+    }
+
+    @Override
+    public synchronized void start() {
+        due.sweepNext();
+        super.start();
     }
 
     @EventListener
     void on(OrderChanged changed) {
         if (changed.routingDue()) {
+            due.announce(changed.orderId());
             wake();
         }
     }

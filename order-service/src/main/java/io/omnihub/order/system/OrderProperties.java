@@ -7,14 +7,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * order-service's settings ({@code omnihub.orders.*}).
  *
- * @param workInterval     the safety net of the routing and outbox loops (they also run right after each write)
+ * @param workInterval     how often the routing and outbox loops run besides right after each write
+ * @param sweepInterval    how often (and at start) those loops also look in MongoDB for orders waiting for them,
+ *                         the safety net for what no in-process wake-up announced (a crash, another replica)
  * @param deadlineInterval how often unanswered fulfilments past their deadline are looked for
  * @param sendTimeout      how long the outbox relay waits for the broker's acknowledgements
  * @param storesFile       a stores file ({@code {"stores": [...]}}) loaded at start; none when blank
  * @param relayAutoStartup false only in tests that stop the relay to see what a crash leaves behind
  */
 @ConfigurationProperties("omnihub.orders")
-public record OrderProperties(@DefaultValue("2s") Duration workInterval, @DefaultValue("10s") Duration deadlineInterval,
+public record OrderProperties(@DefaultValue("2s") Duration workInterval, @DefaultValue("15s") Duration sweepInterval,
+        @DefaultValue("10s") Duration deadlineInterval,
         @DefaultValue("30s") Duration sendTimeout, @DefaultValue("") String storesFile,
         @DefaultValue("true") boolean relayAutoStartup, @DefaultValue ErpPushProperties erpPush) {
 
