@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +43,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * ./mvnw -q -DskipTests install -pl benchmarks -am      (or package what is missing)
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
  *      io.omnihub.benchmarks.gateway.GatewayBenchmark --repo . [--concurrency 8] [--seconds 15] [--rounds 3] [--warmup-seconds 20]
+ *      [--warmup-requests 20000]
  * </pre>
  */
 public final class GatewayBenchmark {
@@ -49,12 +51,15 @@ public final class GatewayBenchmark {
     private static final String REFERENCE = "1001";
     private static final String PATH = "/api/v1/products/" + REFERENCE;
     private static final String DEV_KEY = "dev-operator";
+    private static final String LOAD_GENERATOR = "load generator (this JVM, JDK HttpClient)";
+    private static final String GATEWAY = "gateway";
+    private static final String CATALOG = "catalog-service";
 
     private GatewayBenchmark() {
     }
 
-    record Options(Path repo, int concurrency, Duration round, int rounds, Duration warmup, Path out,
-                   List<String> gatewayOptions) {
+    record Options(Path repo, int concurrency, Duration round, int rounds, Duration warmup, int warmupRequests,
+                   Path out, List<String> gatewayOptions) {
 
         static Options parse(String[] args) {
             Path repo = Path.of(".");
@@ -62,6 +67,9 @@ public final class GatewayBenchmark {
             int seconds = 15;
             int rounds = 3;
             int warmup = 20;
+            // the JIT compiles the deep reactive stacks after tens of thousands of requests: fewer, and the CPU per
+            // request measured includes compiling (a crowded machine gets through fewer requests in the same time)
+            int warmupRequests = 20_000;
             Path out = null;
             List<String> gatewayOptions = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
@@ -71,6 +79,7 @@ public final class GatewayBenchmark {
                     case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                     case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                     case "--warmup-seconds" -> warmup = Integer.parseInt(args[++i]);
+                    case "--warmup-requests" -> warmupRequests = Integer.parseInt(args[++i]);
                     case "--out" -> out = Path.of(args[++i]);
                     // e.g. a JFR recording: --gateway-option -XX:StartFlightRecording=delay=90s,filename=gw.jfr
                     case "--gateway-option" -> gatewayOptions.add(args[++i]);
@@ -81,8 +90,8 @@ public final class GatewayBenchmark {
             if (out == null) {
                 out = repo.resolve("benchmarks/target/bench/gateway.md");
             }
-            return new Options(repo, concurrency, Duration.ofSeconds(seconds), rounds, Duration.ofSeconds(warmup), out,
-                    List.copyOf(gatewayOptions));
+            return new Options(repo, concurrency, Duration.ofSeconds(seconds), rounds, Duration.ofSeconds(warmup),
+                    warmupRequests, out, List.copyOf(gatewayOptions));
         }
     }
 
@@ -113,26 +122,30 @@ public final class GatewayBenchmark {
             Map<String, String> gatewayHeaders = Map.of("X-Api-Key", DEV_KEY);
             awaitProduct(gateway, gatewayHeaders);
 
-            say("warm-up: " + options.warmup().toSeconds() + " s each, concurrency " + options.concurrency());
-            ClosedLoop.run("warm-direct", direct, directHeaders, options.concurrency(), options.warmup());
-            ClosedLoop.run("warm-gateway", gateway, gatewayHeaders, options.concurrency(), options.warmup());
+            say("warm-up: at least " + options.warmup().toSeconds() + " s and " + options.warmupRequests()
+                    + " requests each, concurrency " + options.concurrency());
+            warmUp("warm-direct", direct, directHeaders, options);
+            warmUp("warm-gateway", gateway, gatewayHeaders, options);
 
-            long catalogPid = pid(stack, Part.CATALOG);
-            long gatewayPid = pid(stack, Part.GATEWAY);
+            Map<String, Long> pids = new LinkedHashMap<>();
+            pids.put(LOAD_GENERATOR, ProcessHandle.current().pid());
+            pids.put(GATEWAY, pid(stack, Part.GATEWAY));
+            pids.put(CATALOG, pid(stack, Part.CATALOG));
+            pids.put("MongoDB (mongo-java-server)", pid(stack, Part.MONGO));
+            pids.put("Kafka (idle)", pid(stack, Part.KAFKA));
+            pids.put("S3 (idle)", pid(stack, Part.S3));
+            ProcessCpu cpu = new ProcessCpu(pids);
             String loadBefore = loadAverage();
             List<LoadResult> directRuns = new ArrayList<>();
             List<LoadResult> gatewayRuns = new ArrayList<>();
-            double[] cpu = new double[3];
             for (int round = 1; round <= options.rounds(); round++) {
-                double catalogBefore = CpuTime.millis(catalogPid);
+                Map<String, Double> before = cpu.snapshot();
                 LoadResult d = ClosedLoop.run("direct", direct, directHeaders, options.concurrency(), options.round());
-                double catalogBetween = CpuTime.millis(catalogPid);
-                double gatewayBefore = CpuTime.millis(gatewayPid);
+                Map<String, Double> between = cpu.snapshot();
                 LoadResult g = ClosedLoop.run("gateway", gateway, gatewayHeaders, options.concurrency(),
                         options.round());
-                cpu[0] += catalogBetween - catalogBefore;
-                cpu[1] += CpuTime.millis(catalogPid) - catalogBetween;
-                cpu[2] += CpuTime.millis(gatewayPid) - gatewayBefore;
+                cpu.add(false, before, between);
+                cpu.add(true, between, cpu.snapshot());
                 say("round %d: direct %s, gateway %s".formatted(round, line(d), line(g)));
                 directRuns.add(d);
                 gatewayRuns.add(g);
@@ -148,6 +161,17 @@ public final class GatewayBenchmark {
         } finally {
             stack.down();
         }
+    }
+
+    /** The same warm-up for both sides: the time asked for, then more until the request count (at most 5 min). */
+    private static void warmUp(String name, URI uri, Map<String, String> headers, Options options)
+            throws InterruptedException {
+        long requests = ClosedLoop.run(name, uri, headers, options.concurrency(), options.warmup()).requests();
+        Instant limit = Instant.now().plus(Duration.ofMinutes(5));
+        while (requests < options.warmupRequests() && Instant.now().isBefore(limit)) {
+            requests += ClosedLoop.run(name, uri, headers, options.concurrency(), Duration.ofSeconds(10)).requests();
+        }
+        say("%s: %,d requests".formatted(name, requests));
     }
 
     private static void seedProduct(LocalStack stack) throws Exception {
@@ -174,19 +198,27 @@ public final class GatewayBenchmark {
 
     private static void awaitProduct(URI uri, Map<String, String> headers) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5));
+        // the first call through a cold gateway and service on a crowded machine may take a while: a slow answer
+        // is tried again until the deadline, not taken for a failure of the run
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
         headers.forEach(builder::header);
-        Instant deadline = Instant.now().plusSeconds(120);
+        Instant deadline = Instant.now().plusSeconds(180);
+        String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
-                say("product " + REFERENCE + " readable through the gateway (" + response.body().length()
-                        + " bytes)");
-                return;
+            try {
+                HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    say("product " + REFERENCE + " readable through the gateway (" + response.body().length()
+                            + " bytes)");
+                    return;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (java.io.IOException e) {
+                last = e.toString();
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("product " + REFERENCE + " never became readable at " + uri);
+        throw new IllegalStateException("product " + REFERENCE + " never became readable at " + uri + ": " + last);
     }
 
     static String report(Options options, LoadResult direct, LoadResult gateway) {
@@ -196,6 +228,8 @@ public final class GatewayBenchmark {
         text.append("| GET %s, concurrency %d, %d × %d s each, alternating | direct to catalog-service | through the gateway |%n"
                 .formatted(PATH, options.concurrency(), options.rounds(), options.round().toSeconds()));
         text.append("| --- | --- | --- |\n");
+        text.append("| warm-up before the rounds | at least %d s and %,d requests | the same |%n".formatted(
+                options.warmup().toSeconds(), options.warmupRequests()));
         text.append("| requests (errors) | %,d (%d) | %,d (%d) |%n".formatted(direct.requests(), direct.errors(),
                 gateway.requests(), gateway.errors()));
         text.append("| throughput | %,.0f req/s | %,.0f req/s |%n".formatted(direct.throughput(),
@@ -219,19 +253,36 @@ public final class GatewayBenchmark {
     }
 
     /**
-     * CPU per request, which a crowded machine hardly changes: catalog-service's own cost (direct and behind the
-     * gateway) and the gateway's. On a machine where both have their own cores, the gateway's cost per request is
-     * its added latency's floor and its throughput per core against the service's.
+     * CPU per request of every process, which a crowded machine hardly changes, and what it predicts: on shared
+     * cores that all of it competes for (this machine), the throughput ratio is the ratio of the total CPU per
+     * request; with the gateway on cores of its own (compose, k8s), it is a core's worth of gateway against a core's
+     * worth of catalog-service, and the gateway adds its own CPU per request to the latency.
      */
-    static String cpuReport(LoadResult direct, LoadResult gateway, double[] cpu) {
-        double catalogDirect = cpu[0] / direct.requests();
-        double catalogBehind = cpu[1] / gateway.requests();
-        double gatewayCost = cpu[2] / gateway.requests();
-        return String.format(Locale.ROOT, "%nCPU per request (from /proc, user + system): catalog-service %.2f ms "
-                + "direct, %.2f ms behind the gateway; the gateway %.2f ms. With the gateway on cores of its own, it "
-                + "serves %.1f times as many of these requests per core as catalog-service does, and adds about "
-                + "%.2f ms of work to each.%n", catalogDirect, catalogBehind, gatewayCost,
-                catalogBehind / gatewayCost, gatewayCost);
+    static String cpuReport(LoadResult direct, LoadResult gateway, ProcessCpu cpu) {
+        StringBuilder text = new StringBuilder();
+        text.append("\n| CPU per request (ms, user + system from /proc) | direct | through the gateway |\n");
+        text.append("| --- | --- | --- |\n");
+        double totalDirect = 0;
+        double totalGateway = 0;
+        for (String name : cpu.names()) {
+            double d = cpu.millis(name, false) / direct.requests();
+            double g = cpu.millis(name, true) / gateway.requests();
+            totalDirect += d;
+            totalGateway += g;
+            text.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f |%n", name, d, g));
+        }
+        text.append(String.format(Locale.ROOT, "| **all processes** | **%.3f** | **%.3f** |%n", totalDirect,
+                totalGateway));
+        double gatewayCost = cpu.millis(GATEWAY, true) / gateway.requests();
+        double catalogDirect = cpu.millis(CATALOG, false) / direct.requests();
+        text.append(String.format(Locale.ROOT, "%nWhat the CPU per request predicts: all processes on the same "
+                + "cores, CPU-bound (this machine): **%.0f %%** of the direct throughput through the gateway "
+                + "(%.3f / %.3f ms). The gateway on cores of its own (compose, k8s): one gateway core forwards %,.0f "
+                + "req/s, one catalog-service core serves %,.0f req/s, so **%.0f %%** with as many gateway cores as "
+                + "service cores, and about %.2f ms of gateway work added to each request.%n",
+                100 * totalDirect / totalGateway, totalDirect, totalGateway, 1000 / gatewayCost,
+                1000 / catalogDirect, 100 * Math.min(1, catalogDirect / gatewayCost), gatewayCost));
+        return text.toString();
     }
 
     /** The 1-minute load average (Linux), to judge how much else ran on the machine during the measurement. */
