@@ -165,9 +165,14 @@ final class JavaProcess {
 
     private static String manifestMainClass(Path jar) {
         try (JarFile file = new JarFile(jar.toFile())) {
-            return file.getManifest().getMainAttributes().getValue("Main-Class");
+            String main = file.getManifest() == null ? null
+                    : file.getManifest().getMainAttributes().getValue("Main-Class");
+            if (main == null) {
+                throw new LocalStackException(jar + " has no Main-Class in its manifest (being rebuilt right now?)");
+            }
+            return main;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new LocalStackException(jar + " cannot be read (being rebuilt right now?): " + e.getMessage(), e);
         }
     }
 }

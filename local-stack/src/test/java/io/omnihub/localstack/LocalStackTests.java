@@ -106,6 +106,22 @@ class LocalStackTests {
     }
 
     @Test
+    void refusesToStartAServiceFromAJarWithoutMainClassSayingItMayBeBeingRebuilt(@TempDir Path home) throws Exception {
+        // a jar caught half-way through another build's repackaging: a manifest, but no Main-Class yet
+        Path jar = Files.createDirectories(home.resolve("catalog-service").resolve("target"))
+                .resolve("catalog-service-0.1.0-SNAPSHOT-exec.jar");
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest).close();
+        Settings settings = Settings.forTests(home, home).withParts(Part.CATALOG);
+
+        assertThatThrownBy(() -> new LocalStack(settings, output::add).up())
+                .isInstanceOf(LocalStackException.class)
+                .hasMessageContaining("has no Main-Class in its manifest (being rebuilt right now?)");
+        assertThat(home.resolve("run").resolve("catalog-service.pid")).doesNotExist();
+    }
+
+    @Test
     void refusesToStartWhenAPortIsTakenAndSaysWhichPart(@TempDir Path home) throws Exception {
         Settings settings = infrastructureOnly(home);
         int mongoPort = settings.port(Part.MONGO);

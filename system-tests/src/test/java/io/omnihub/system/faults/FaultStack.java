@@ -32,11 +32,14 @@ final class FaultStack {
 
     static synchronized LocalStack get() {
         if (stack == null) {
-            erp = new ErpStandIn();
+            if (erp == null) {
+                erp = new ErpStandIn();
+            }
             Scale scale = Scale.current();
+            LocalStack starting;
             try {
                 Path home = Files.createTempDirectory(Files.createDirectories(Path.of("target", "stacks")), "faults-");
-                stack = new LocalStack(LocalStack.Settings.forTests(Fixtures.directory().getParent(), home)
+                starting = new LocalStack(LocalStack.Settings.forTests(Fixtures.directory().getParent(), home)
                         .withParts(PARTS)
                         .withEnv("INBOX_POLL_INTERVAL", "500ms")
                         .withEnv("INBOX_LEASE", scale.inboxLease().toSeconds() + "s")
@@ -58,8 +61,10 @@ final class FaultStack {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            awaitReadableJars(stack);
-            stack.up();
+            awaitReadableJars(starting);
+            // kept only once up: a start that failed (e.g. a jar rewritten meanwhile) is tried afresh by the next case
+            starting.up();
+            stack = starting;
         }
         return stack;
     }
@@ -95,7 +100,7 @@ final class FaultStack {
 
     private static boolean readable(Path jar) {
         try (JarFile file = new JarFile(jar.toFile())) {
-            return file.getManifest() != null;
+            return file.getManifest() != null && file.getManifest().getMainAttributes().getValue("Main-Class") != null;
         } catch (IOException e) {
             return false;
         }

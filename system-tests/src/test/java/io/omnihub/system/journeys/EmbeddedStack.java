@@ -25,16 +25,19 @@ final class EmbeddedStack {
 
     static synchronized LocalStack get() {
         if (stack == null) {
+            LocalStack starting;
             try {
                 // under target/, so the logs of every part are there to read when a journey fails
                 Path home = Files.createTempDirectory(Files.createDirectories(Path.of("target", "stacks")), "stack-");
-                stack = new LocalStack(LocalStack.Settings.forTests(Fixtures.directory().getParent(), home)
+                starting = new LocalStack(LocalStack.Settings.forTests(Fixtures.directory().getParent(), home)
                         .withEnv("INBOX_POLL_INTERVAL", "500ms"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            awaitReadableJars(stack);
-            stack.up();
+            awaitReadableJars(starting);
+            // kept only once up: a start that failed (e.g. a jar rewritten meanwhile) is tried afresh by the next journey
+            starting.up();
+            stack = starting;
         }
         return stack;
     }
@@ -52,7 +55,7 @@ final class EmbeddedStack {
 
     private static boolean readable(Path jar) {
         try (JarFile file = new JarFile(jar.toFile())) {
-            return file.getManifest() != null;
+            return file.getManifest() != null && file.getManifest().getMainAttributes().getValue("Main-Class") != null;
         } catch (IOException e) {
             return false;
         }
