@@ -45,6 +45,8 @@ class OutboxRelay extends BackgroundLoop {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** Rounds one pass may run before it lets the next scheduled pass take over. */
     private static final int MAX_ROUNDS = 1_000;
+    /** The most one look at a stored outbox relays; what is left waits for the next look. */
+    private static final int STORED_LIMIT = 50_000;
 
     private final StockOutbox outbox;
     private final ReservationOutbox answers;
@@ -109,9 +111,29 @@ class OutboxRelay extends BackgroundLoop {
                 }));
         if (isEmpty() && System.nanoTime() - nextStoredPass >= 0) {
             nextStoredPass = System.nanoTime() + properties.interval().toNanos();
-            drain("Availability", outbox::pending, this::send, outbox::markPublished, this::name, unsent -> { });
-            drain("Reservation answer", answers::pending, this::send, this::markAnswers, PendingAnswer::commandId,
-                    unsent -> { });
+            relayStored("Availability", outbox::pending, this::send, outbox::markPublished, this::name);
+            relayStored("Reservation answer", answers::pending, this::send, this::markAnswers,
+                    PendingAnswer::commandId);
+        }
+    }
+
+    /**
+     * The safety net: ONE read of the stored outbox (up to {@link #STORED_LIMIT}), relayed batch by batch. Not a
+     * read per batch: the emulator loads every pending document to answer any query of its outbox (sorting in
+     * memory), so a read per batch would make a large backlog (after a restart) quadratic.
+     */
+    private <T> void relayStored(String what, IntFunction<List<T>> pending, Function<T, CompletableFuture<?>> send,
+            Function<List<T>, Integer> markSent, Function<T, String> name) {
+        try {
+            List<T> stored = pending.apply(STORED_LIMIT);
+            for (int from = 0; from < stored.size(); from += properties.batchSize()) {
+                List<T> batch = stored.subList(from, Math.min(stored.size(), from + properties.batchSize()));
+                if (!relay(what, batch, send, markSent, name).isEmpty()) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("{} relay pass over the stored outbox failed; the next one retries: {}", what, e.toString());
         }
     }
 
