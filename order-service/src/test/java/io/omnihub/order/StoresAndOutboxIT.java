@@ -45,11 +45,12 @@ class StoresAndOutboxIT extends EmbeddedOrders {
     @Test
     void aStoreWithBadFieldsIsRefusedFieldByField() {
         ResponseEntity<JsonNode> refused = call(HttpMethod.PUT, "/api/v1/stores/BAD-1", Map.of("latitude", 123,
-                "journeys", List.of(), "priority", 0), null);
+                "journeys", List.of(), "priority", 0, "address", Map.of("street", "Rua Augusta")), null);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody().path("errors").findValuesAsString("field"))
-                .contains("latitude", "journeys", "dailyCapacity", "priority");
+                .contains("latitude", "journeys", "dailyCapacity", "priority", "address.city", "address.state",
+                        "address.postalCode");
     }
 
     @Test

@@ -25,6 +25,18 @@ final class Latencies {
         return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, rank - 1))] / 1e6;
     }
 
+    /**
+     * The latency at quantile q among {@code total} requests of which only these were answered in time: +infinity
+     * when the rank falls among the unanswered (they took longer than the wait).
+     */
+    double millisAmong(int total, double q) {
+        if (total == 0) {
+            return Double.NaN;
+        }
+        int rank = Math.max(1, (int) Math.ceil(q * total));
+        return rank > sortedNanos.length ? Double.POSITIVE_INFINITY : sortedNanos[rank - 1] / 1e6;
+    }
+
     double maxMillis() {
         return sortedNanos.length == 0 ? Double.NaN : sortedNanos[sortedNanos.length - 1] / 1e6;
     }

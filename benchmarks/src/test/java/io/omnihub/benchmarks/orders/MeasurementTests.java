@@ -28,6 +28,16 @@ class MeasurementTests {
     }
 
     @Test
+    void aPercentileFallingAmongTheUnansweredIsInfinite() {
+        Latencies answered = new Latencies(new long[] {1_000_000L, 2_000_000L, 3_000_000L});
+
+        assertThat(answered.millisAmong(4, 0.50)).isEqualTo(2.0);
+        assertThat(answered.millisAmong(4, 0.99)).isInfinite();
+        assertThat(answered.millisAmong(3, 0.99)).isEqualTo(3.0);
+        assertThat(OrderLoadBenchmark.millis(Double.POSITIVE_INFINITY)).isEqualTo("not within the wait");
+    }
+
+    @Test
     void theHighestSustainedRateIsTheLastWithinTheCeilingWithEveryOrderAssigned() {
         OrderLoadBenchmark.Step fine = step(10, 100, 100, 80);
         OrderLoadBenchmark.Step lostOne = step(25, 250, 249, 90);

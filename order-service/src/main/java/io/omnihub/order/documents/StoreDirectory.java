@@ -8,9 +8,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * The sender printed on a label: the store's name (and its {@code address}, once stores carry one) as stored by
- * the stores capability (collection {@code stores}, id = store id); read-only. An unknown store still gets a
- * label, with its id as the name.
+ * The sender printed on a label: the store's name and postal {@code address} (street, optional number, city,
+ * state, postal code) as stored by the stores capability (collection {@code stores}, id = store id); read-only.
+ * An unknown store still gets a label, with its id as the name.
  */
 @Component
 class StoreDirectory {
@@ -37,7 +37,9 @@ class StoreDirectory {
         if (!(stored instanceof Document address)) {
             return null;
         }
-        return new Address(address.getString("street"), address.getString("city"), address.getString("state"),
-                address.getString("postalCode"), null, null);
+        String street = address.getString("street");
+        String number = address.getString("number");
+        return new Address(number == null || street == null ? street : street + ", " + number,
+                address.getString("city"), address.getString("state"), address.getString("postalCode"), null, null);
     }
 }

@@ -12,10 +12,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param dailyCapacity fulfilments it can take per day (UTC)
  * @param priority      1 is the first choice
  * @param erpEndpoint   where its ERP wants assignments pushed; null: it reads Kafka or polls
+ * @param address       its postal address (the sender on shipping labels); null when not given
  */
 @Document("stores")
 public record Store(@Id String storeId, String name, Double latitude, Double longitude, Set<Journey> journeys,
-        int dailyCapacity, int priority, boolean active, ErpEndpoint erpEndpoint, Instant updatedAt) {
+        int dailyCapacity, int priority, boolean active, ErpEndpoint erpEndpoint, Instant updatedAt,
+        PostalAddress address) {
 
     public Store {
         journeys = journeys == null ? Set.of() : Set.copyOf(journeys);
@@ -26,5 +28,9 @@ public record Store(@Id String storeId, String name, Double latitude, Double lon
      * authenticate (e.g. {@code Authorization: Bearer …}).
      */
     public record ErpEndpoint(String url, String headerName, String headerValue) {
+    }
+
+    /** Where the store is, as a carrier prints it; {@code number} is optional. */
+    public record PostalAddress(String street, String number, String city, String state, String postalCode) {
     }
 }

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /** A store as the API shows it: the ERP endpoint's header value is never shown. */
 record StoreResponse(String storeId, String name, Double latitude, Double longitude, Set<Journey> journeys,
-        int dailyCapacity, int priority, boolean active, Endpoint erpEndpoint, Instant updatedAt) {
+        int dailyCapacity, int priority, boolean active, Endpoint erpEndpoint, Instant updatedAt,
+        Store.PostalAddress address) {
 
     record Endpoint(String url, String headerName, boolean headerValueSet) {
     }
@@ -16,6 +17,6 @@ record StoreResponse(String storeId, String name, Double latitude, Double longit
         return new StoreResponse(store.storeId(), store.name(), store.latitude(), store.longitude(),
                 store.journeys(), store.dailyCapacity(), store.priority(), store.active(),
                 erp == null ? null : new Endpoint(erp.url(), erp.headerName(), erp.headerValue() != null),
-                store.updatedAt());
+                store.updatedAt(), store.address());
     }
 }

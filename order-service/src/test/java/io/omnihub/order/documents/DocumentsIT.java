@@ -207,7 +207,9 @@ class DocumentsIT extends EmbeddedOrderService {
         HttpHeaders json = new HttpHeaders();
         json.setContentType(MediaType.APPLICATION_JSON);
         String store = "{\"name\": \"Loja Paulista\", \"latitude\": -23.5614, \"longitude\": -46.6559, "
-                + "\"journeys\": [\"SHIP_FROM_STORE\"], \"dailyCapacity\": 200, \"priority\": 1}";
+                + "\"journeys\": [\"SHIP_FROM_STORE\"], \"dailyCapacity\": 200, \"priority\": 1, "
+                + "\"address\": {\"street\": \"Rua Augusta\", \"number\": \"1500\", \"city\": \"São Paulo\", "
+                + "\"state\": \"SP\", \"postalCode\": \"01304-001\"}}";
         assertThat(http.exchange("/api/v1/stores/LJ001", HttpMethod.PUT, new HttpEntity<>(store, json),
                 String.class).getStatusCode().is2xxSuccessful()).isTrue();
         Placed placed = acceptedAt("LJ001");
@@ -221,7 +223,8 @@ class DocumentsIT extends EmbeddedOrderService {
         assertThat(TrackingCodes.isValid(trackingCode)).as(trackingCode).isTrue();
         assertThat(text(label.getBody())).contains("Ana Souza", "Av. Paulista, 1000", "01310-100 São Paulo",
                 "Order " + placed.orderId(), "Channel order " + placed.channelOrderId(),
-                "Fulfilment " + placed.fulfillmentId(), "Loja Paulista (LJ001)", trackingCode);
+                "Fulfilment " + placed.fulfillmentId(), "Loja Paulista (LJ001)", "Rua Augusta, 1500", "01304-001",
+                trackingCode);
     }
 
     @Test
