@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -58,24 +57,28 @@ public class StockOutbox {
     }
 
     /**
-     * Records that each of {@code sent} (at most one version per pair) is on Kafka, with one bulk write; answers
-     * how many were still pending at that version. The others stay pending at their newer version.
+     * Records that each of {@code sent} (at most one version per pair) is on Kafka; answers how many were still
+     * pending at that version. The others stay pending at their newer version. One multi-document update per
+     * distinct version ({@code pending $in [...]}, served by the index), not one update per pair: the emulator
+     * takes its collection lock once per update statement, and a relay that queued for it 500 times per batch,
+     * behind the listeners' bulk writes, fell far behind them.
      */
     public int markPublished(List<PendingAvailability> sent) {
         if (sent.isEmpty()) {
             return 0;
         }
-        var bulk = mongo.bulkOps(BulkMode.UNORDERED, StockStore.COLLECTION);
-        for (PendingAvailability availability : sent) {
-            bulk.updateOne(Query.query(where(StockStore.PENDING).is(pendingKey(availability))),
-                    new Update().set("publishedVersion", availability.version()).set("unpublished", false)
-                            .unset(StockStore.PENDING));
+        Map<Long, List<String>> keysByVersion = sent.stream().collect(Collectors.groupingBy(
+                PendingAvailability::version, Collectors.mapping(StockOutbox::pendingKey, Collectors.toList())));
+        long marked = 0;
+        for (Map.Entry<Long, List<String>> version : keysByVersion.entrySet()) {
+            Query stillPending = Query.query(where(StockStore.PENDING).in(version.getValue()));
+            marked += mongo.updateMulti(stillPending, new Update().set("publishedVersion", version.getKey())
+                    .set("unpublished", false).unset(StockStore.PENDING), StockStore.COLLECTION).getMatchedCount();
         }
-        int marked = bulk.execute().getMatchedCount();
         if (marked < sent.size()) {
             pendAgainIfOutrun(sent);
         }
-        return marked;
+        return (int) marked;
     }
 
     /**
