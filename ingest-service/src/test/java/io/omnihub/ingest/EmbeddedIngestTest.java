@@ -20,7 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "omnihub.inbox.poll-interval=200ms"})
+                "omnihub.inbox.poll-interval=200ms",
+                // low limits, so that HostileInputIT proves the 413s without megabytes; one context for all the
+                // classes: a second ingest polling the same S3 inbox would take their files
+                "omnihub.inbox.max-push-size=1MB", "spring.servlet.multipart.max-file-size=2MB",
+                "spring.servlet.multipart.max-request-size=2MB"})
 @AutoConfigureTestRestTemplate
 @EmbeddedKafka(partitions = 3)
 abstract class EmbeddedIngestTest {

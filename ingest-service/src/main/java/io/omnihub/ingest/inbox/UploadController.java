@@ -2,6 +2,8 @@ package io.omnihub.ingest.inbox;
 
 import io.omnihub.ingest.imports.ImportKind;
 import io.omnihub.ingest.inbox.InboxUploads.Accepted;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Arrays;
@@ -27,6 +29,10 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/v1")
 class UploadController {
 
+    /** The body of a JSON push, for the API documentation: it is read as a stream, not bound to a type. */
+    private static final String ITEMS = "an array of items, or {\"items\": [...]} with other top-level properties "
+            + "(e.g. asOf); read as a stream: 400 when not well-formed, 413 beyond omnihub.inbox.max-push-size";
+
     private final InboxUploads uploads;
 
     UploadController(InboxUploads uploads) {
@@ -35,6 +41,8 @@ class UploadController {
 
     /** A JSON list of category paths, or {@code {"items": [...]}}. */
     @PostMapping(path = "/categories", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object", description = ITEMS)))
     ResponseEntity<Accepted> categories(HttpServletRequest request) throws IOException {
         return uploads.acceptJson(ImportKind.CATEGORIES, request.getInputStream(), request.getContentLengthLong());
     }
@@ -46,6 +54,8 @@ class UploadController {
 
     /** Products in the JSON format of the files: an array, or {@code {"items": [...]}}. */
     @PostMapping(path = "/products", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object", description = ITEMS)))
     ResponseEntity<Accepted> products(HttpServletRequest request) throws IOException {
         return uploads.acceptJson(ImportKind.PRODUCTS, request.getInputStream(), request.getContentLengthLong());
     }
@@ -57,6 +67,8 @@ class UploadController {
 
     /** Stock rows ({@code ean, storeId, quantity, asOf}) as JSON; {@code mode} full or partial. */
     @PostMapping(path = "/stock", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object", description = ITEMS)))
     ResponseEntity<Accepted> stock(@RequestParam(defaultValue = "partial") String mode, HttpServletRequest request)
             throws IOException {
         return uploads.acceptJson(stockKind(mode), request.getInputStream(), request.getContentLengthLong());

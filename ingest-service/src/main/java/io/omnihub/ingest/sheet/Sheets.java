@@ -55,21 +55,41 @@ public final class Sheets {
         }
     }
 
+    /**
+     * Parsing (this thread) and what the consumer does with each row (validating, serialising, sending: a
+     * worker of {@link RowPipeline}) overlap. A break in the file is reported after the rows read before it
+     * were consumed, so that the importer can count them.
+     */
     private static void readXlsx(Path file, Consumer<SheetRow> rows) {
-        try (var workbook = new ReadableWorkbook(file.toFile()); var stream = workbook.getFirstSheet().openStream()) {
-            stream.forEach(row -> {
-                List<String> cells = new ArrayList<>(row.getCellCount());
-                for (int i = 0; i < row.getCellCount(); i++) {
-                    cells.add(text(row.getCell(i)));
-                }
-                rows.accept(new SheetRow(row.getRowNum(), cells));
-            });
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof RowHandlingException || e instanceof UnreadableFileException) {
-                throw (RuntimeException) e;
+        var pipeline = new RowPipeline(rows);
+        RuntimeException unreadable = null;
+        try {
+            try (var workbook = new ReadableWorkbook(file.toFile());
+                    var stream = workbook.getFirstSheet().openStream()) {
+                stream.forEach(row -> {
+                    List<String> cells = new ArrayList<>(row.getCellCount());
+                    for (int i = 0; i < row.getCellCount(); i++) {
+                        cells.add(text(row.getCell(i)));
+                    }
+                    pipeline.accept(new SheetRow(row.getRowNum(), cells));
+                });
+            } catch (IOException | RuntimeException e) {
+                unreadable = pipeline.consumerFailed() || e instanceof RowHandlingException
+                        || e instanceof UnreadableFileException ? asRuntime(e)
+                        : new UnreadableFileException("cannot read the .xlsx file: " + e.getMessage(), e);
             }
-            throw new UnreadableFileException("cannot read the .xlsx file: " + e.getMessage(), e);
+            // the consumer's own failure, if any, wins over the reader's
+            pipeline.finish();
+        } finally {
+            pipeline.stop();
         }
+        if (unreadable != null) {
+            throw unreadable;
+        }
+    }
+
+    private static RuntimeException asRuntime(Exception e) {
+        return e instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) e);
     }
 
     private static String text(org.dhatim.fastexcel.reader.Cell cell) {
