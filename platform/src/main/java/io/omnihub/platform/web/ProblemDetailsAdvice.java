@@ -37,10 +37,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The request body is not valid JSON for "
                 + "this call");
         problem.setTitle("Invalid request");
-        if (ex.getCause() instanceof JacksonException binding && !binding.getPath().isEmpty()) {
-            // the field's path and what was expected, never the caller's value
-            problem.setProperty("errors", List.of(Map.of("field", pathOf(binding), "reason",
-                    "has a value of the wrong type or format, or out of range")));
+        if (ex.getCause() instanceof JacksonException binding) {
+            if (!binding.getPath().isEmpty()) {
+                // the field's path and what was expected, never the caller's value
+                problem.setProperty("errors", List.of(Map.of("field", pathOf(binding), "reason",
+                        "has a value of the wrong type or format, or out of range")));
+            }
+            // where the body broke, so that a hand-written payload can be mended without guessing
+            if (binding.getLocation() != null && binding.getLocation().getLineNr() > 0) {
+                problem.setProperty("line", binding.getLocation().getLineNr());
+                problem.setProperty("column", binding.getLocation().getColumnNr());
+            }
         }
         return handleExceptionInternal(ex, problem, headers, status, request);
     }

@@ -56,9 +56,11 @@ class ProblemDetailsAdviceTests {
 
     @Test
     void refusesJsonThatIsNotJson() throws Exception {
-        mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).content("{\"siteId\": "))
+        mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).content("{\n  \"siteId\": ]"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.status").value(400));
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.line").value(2))
+                .andExpect(jsonPath("$.column").value(13));
     }
 
     @Test
