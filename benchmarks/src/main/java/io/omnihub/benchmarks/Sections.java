@@ -25,9 +25,14 @@ public final class Sections {
         return "<!-- results:" + name + ":end -->";
     }
 
-    /** {@code existing} with the part between {@code name}'s markers replaced by {@code body}, or the markers appended. */
+    /**
+     * {@code existing} with the part between {@code name}'s markers replaced by {@code body}, or the markers appended;
+     * the report's headings go two levels down, under the section that holds it.
+     */
     static String replace(String existing, String name, String body) {
-        String marked = begin(name) + "\n" + body.strip() + "\n" + end(name);
+        String nested = body.strip().lines().map(line -> line.startsWith("#") ? "##" + line : line)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        String marked = begin(name) + "\n" + nested + "\n" + end(name);
         int from = existing.indexOf(begin(name));
         int to = existing.indexOf(end(name));
         if (from < 0 || to < from) {

@@ -17,6 +17,13 @@ class SectionsTests {
     }
 
     @Test
+    void putsTheReportsHeadingsUnderTheSectionThatHoldsIt() {
+        String updated = Sections.replace("# Benchmarks\n", "routing", "## Routing decision\ntext\n### Details");
+
+        assertThat(updated).contains("\n#### Routing decision\ntext\n##### Details\n");
+    }
+
+    @Test
     void appendsASectionThatHasNoMarkersYet() {
         String updated = Sections.replace("# Benchmarks\n", "orders", "figures");
 
