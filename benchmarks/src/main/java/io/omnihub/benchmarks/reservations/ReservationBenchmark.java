@@ -9,6 +9,7 @@ import io.omnihub.contracts.Topics;
 import io.omnihub.localstack.LocalStack;
 import io.omnihub.localstack.LocalStack.Settings;
 import io.omnihub.localstack.Part;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +108,15 @@ public final class ReservationBenchmark {
     }
 
     /** One measured figure. */
-    record Figure(String name, long operations, long nanos) {
+    record Figure(String name, long operations, long nanos, long mongoCpuMillis, long inventoryCpuMillis) {
+
+        Figure(String name, long operations, long nanos) {
+            this(name, operations, nanos, 0, 0);
+        }
+
+        Figure withCpu(long mongoCpuMillis, long inventoryCpuMillis) {
+            return new Figure(name, operations, nanos, mongoCpuMillis, inventoryCpuMillis);
+        }
 
         double perSecond() {
             return operations * 1e9 / nanos;
@@ -139,10 +148,16 @@ public final class ReservationBenchmark {
                     // a warm-up so that JIT and connection pools are not measured
                     reserve(kafka, stock, "BENCH-WARM", options.fewEans(), Math.min(500, options.reservations()),
                             options.reservations(), options.timeout());
-                    figures.put("reserve few", reserve(kafka, stock, "BENCH-FEW", options.fewEans(),
-                            options.reservations(), options.reservations(), options.timeout()));
-                    figures.put("reserve many", reserve(kafka, stock, "BENCH-MANY", options.manyEans(),
-                            options.reservations(), options.reservations(), options.timeout()));
+                    long[] cpu = cpuMillis(stack);
+                    Figure few = reserve(kafka, stock, "BENCH-FEW", options.fewEans(),
+                            options.reservations(), options.reservations(), options.timeout());
+                    long[] cpuAfterFew = cpuMillis(stack);
+                    figures.put("reserve few", few.withCpu(cpuAfterFew[0] - cpu[0], cpuAfterFew[1] - cpu[1]));
+                    Figure many = reserve(kafka, stock, "BENCH-MANY", options.manyEans(),
+                            options.reservations(), options.reservations(), options.timeout());
+                    long[] cpuAfterMany = cpuMillis(stack);
+                    figures.put("reserve many", many.withCpu(cpuAfterMany[0] - cpuAfterFew[0],
+                            cpuAfterMany[1] - cpuAfterFew[1]));
                     scarce = scarce(kafka, stock, options.scarceUnits(), options.timeout());
                 }
             }
@@ -271,7 +286,8 @@ public final class ReservationBenchmark {
                 startedAt.withNano(0), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter,
                 command(args)));
         out.append("| scenario | reservations confirmed/s | baseline: conditional findOneAndUpdate/s, same MongoDB, "
-                + THREADS + " threads | ratio |\n| --- | ---: | ---: | ---: |\n");
+                + THREADS + " threads | ratio | CPU s per 1,000 reservations: mongo, inventory |\n"
+                + "| --- | ---: | ---: | ---: | ---: |\n");
         out.append(row("contention: %d EANs at one store".formatted(options.fewEans()), few, baseFew));
         out.append(row("spread: %,d EANs at one store".formatted(options.manyEans()), many, baseMany));
         out.append("%nScarce: %d units of one EAN, %d one-unit reservations: %d confirmed, %d units reserved "
@@ -282,8 +298,9 @@ public final class ReservationBenchmark {
     }
 
     private static String row(String name, Figure reserve, Figure baseline) {
-        return "| %s | %s | %s | %.3f |%n".formatted(name, rate(reserve), rate(baseline),
-                reserve.perSecond() / baseline.perSecond());
+        return "| %s | %s | %s | %.3f | %.2f, %.2f |%n".formatted(name, rate(reserve), rate(baseline),
+                reserve.perSecond() / baseline.perSecond(), reserve.mongoCpuMillis() / (double) reserve.operations(),
+                reserve.inventoryCpuMillis() / (double) reserve.operations());
     }
 
     private static String rate(Figure figure) {
@@ -293,6 +310,25 @@ public final class ReservationBenchmark {
     private static String command(String[] args) {
         return ("java -cp \"benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)\" "
                 + ReservationBenchmark.class.getName() + " " + String.join(" ", args)).strip();
+    }
+
+    /** CPU milliseconds (user + system) so far of MongoDB and inventory-service, from {@code /proc/<pid>/stat}. */
+    private static long[] cpuMillis(LocalStack stack) {
+        long[] cpu = new long[2];
+        for (var status : stack.status()) {
+            int slot = status.part() == Part.MONGO ? 0 : status.part() == Part.INVENTORY ? 1 : -1;
+            if (slot >= 0 && status.pid().isPresent()) {
+                try {
+                    String stat = Files.readString(Path.of("/proc", Long.toString(status.pid().getAsLong()), "stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // utime and stime: fields 14 and 15 of the line, 12 and 13 after the command name, in 1/100 s
+                    cpu[slot] = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+                } catch (IOException | RuntimeException gone) {
+                    cpu[slot] = 0;
+                }
+            }
+        }
+        return cpu;
     }
 
     static List<String> eans(int count) {
