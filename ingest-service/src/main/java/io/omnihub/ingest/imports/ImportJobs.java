@@ -92,6 +92,17 @@ public class ImportJobs {
         }
     }
 
+    /**
+     * Extends the lease of a job this worker is still running, so that a long import is never taken over by another
+     * replica while it is alive; answers false when the job is no longer this worker's (its lease ran out and another
+     * worker took it, or it finished).
+     */
+    public boolean renew(ImportJob job, Duration lease) {
+        Query mine = Query.query(where("id").is(job.id()).and("worker").is(worker).and("state").is(ImportState.RUNNING));
+        return mongo.updateFirst(mine, new Update().set("leaseUntil", clock.instant().plus(lease)), ImportJob.class)
+                .getMatchedCount() == 1;
+    }
+
     public Optional<ImportJob> bySource(StoredObject object) {
         return Optional.ofNullable(mongo.findOne(Query.query(where("source").is(object.source())), ImportJob.class));
     }

@@ -11,12 +11,18 @@ import io.omnihub.ingest.imports.PartlyImportedException;
 import io.omnihub.ingest.sheet.UnreadableFileException;
 import io.omnihub.ingest.storage.ObjectStore;
 import io.omnihub.ingest.storage.StoredObject;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -35,12 +41,20 @@ public class InboxProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
 
+    private static final Duration MIN_BEAT = Duration.ofMillis(100);
+
     private final Map<ImportKind, Importer> importers = new EnumMap<>(ImportKind.class);
     private final ImportJobs jobs;
     private final ImportReports reports;
     private final ObjectStore store;
     private final InboxProperties properties;
     private final TaskExecutor executor;
+    /** Renews the leases of the imports running here (the import threads are busy importing). */
+    private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "import-leases");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     InboxProcessor(List<Importer> importers, ImportJobs jobs, ImportReports reports, ObjectStore store,
             InboxProperties properties, @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
@@ -50,6 +64,11 @@ public class InboxProcessor {
         this.store = store;
         this.properties = properties;
         this.executor = executor;
+    }
+
+    @PreDestroy
+    void stop() {
+        leases.shutdownNow();
     }
 
     /** Imports it now, in the background; the poller would find it anyway. */
@@ -76,6 +95,30 @@ public class InboxProcessor {
     }
 
     private void run(Importer importer, ImportJob job, StoredObject object) {
+        // a long import keeps its lease while this worker is alive; only a dead worker's job is taken over
+        Duration beat = properties.lease().dividedBy(3).compareTo(MIN_BEAT) < 0 ? MIN_BEAT
+                : properties.lease().dividedBy(3);
+        ScheduledFuture<?> heartbeat = leases.scheduleWithFixedDelay(() -> renew(job), beat.toMillis(),
+                beat.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            runClaimed(importer, job, object);
+        } finally {
+            heartbeat.cancel(false);
+        }
+    }
+
+    private void renew(ImportJob job) {
+        try {
+            if (!jobs.renew(job, properties.lease())) {
+                log.warn("import {} is no longer this worker's: its lease ran out and another worker took it over",
+                        job.id());
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not renew the lease of import {}; retrying at the next beat", job.id(), e);
+        }
+    }
+
+    private void runClaimed(Importer importer, ImportJob job, StoredObject object) {
         // archived first: whatever an event points at (a photo, say) is there before the event is
         String archiveKey = ImportJob.archiveKeyOf(job.id(), object.key());
         store.copy(object, Buckets.ARCHIVE, archiveKey);

@@ -79,6 +79,25 @@ class ImportJobsIT {
     }
 
     @Test
+    void aRunningJobWhoseLeaseIsRenewedIsNotTakenOverUntilItsWorkerStopsRenewing() {
+        var object = object();
+        var running = new ImportJobs(mongo, clock);
+        var other = new ImportJobs(mongo, clock);
+        ImportJob job = running.claim(ImportKind.CATEGORIES, object, LEASE).orElseThrow();
+
+        for (int beat = 0; beat < 5; beat++) {
+            clock.advance(LEASE.dividedBy(2));
+            assertThat(running.renew(job, LEASE)).isTrue();
+            assertThat(other.claim(ImportKind.CATEGORIES, object, LEASE)).as("beat %d", beat).isEmpty();
+        }
+
+        clock.advance(LEASE.plusSeconds(1));
+        ImportJob takenOver = other.claim(ImportKind.CATEGORIES, object, LEASE).orElseThrow();
+        assertThat(takenOver.id()).isEqualTo(job.id());
+        assertThat(running.renew(job, LEASE)).as("the first worker learns the job is no longer its own").isFalse();
+    }
+
+    @Test
     void aJobReceivedThroughTheApiIsClaimedOnceAndAFinishedOneNever() {
         var object = object();
         var jobs = new ImportJobs(mongo, clock);
