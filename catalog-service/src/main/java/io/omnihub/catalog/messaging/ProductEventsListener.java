@@ -9,6 +9,7 @@ import io.omnihub.contracts.catalog.PhotoAttached;
 import io.omnihub.contracts.catalog.ProductUpserted;
 import io.omnihub.platform.kafka.CloudEventHeaders;
 import io.omnihub.platform.kafka.InvalidEventException;
+import io.omnihub.platform.kafka.KafkaConventionsConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ class ProductEventsListener {
     }
 
     @KafkaListener(topics = Topics.CATALOG_PRODUCTS, batch = "true",
-            containerPostProcessor = BatchListenerConfiguration.BATCH_ACKS)
+            containerPostProcessor = KafkaConventionsConfiguration.ACKS_PER_BATCH)
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         List<ProductUpdate> updates = new ArrayList<>(records.size());
         for (int index = 0; index < records.size(); index++) {

@@ -10,6 +10,7 @@ import io.omnihub.inventory.stock.StockReport;
 import io.omnihub.inventory.stock.StockService;
 import io.omnihub.platform.kafka.CloudEventHeaders;
 import io.omnihub.platform.kafka.InvalidEventException;
+import io.omnihub.platform.kafka.KafkaConventionsConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ class StockUpdatesListener {
     }
 
     @KafkaListener(topics = Topics.INVENTORY_STOCK_UPDATES, batch = "true",
-            containerPostProcessor = BatchListenerConfiguration.BATCH_ACKS)
+            containerPostProcessor = KafkaConventionsConfiguration.ACKS_PER_BATCH)
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         List<StockReport> figures = new ArrayList<>(records.size());
         for (int index = 0; index < records.size(); index++) {

@@ -16,10 +16,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.ContainerPostProcessor;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
@@ -46,6 +49,18 @@ public class KafkaConventionsConfiguration {
     EventPublisher eventPublisher(KafkaTemplate<String, byte[]> template, JsonMapper json, Environment environment,
             Clock clock) {
         return new EventPublisher(template, json, environment.getRequiredProperty("spring.application.name"), clock);
+    }
+
+    /**
+     * For batch listeners ({@code containerPostProcessor = KafkaConventionsConfiguration.ACKS_PER_BATCH}): a poll's
+     * offsets are committed once the whole batch is stored; the per-record acknowledgement of the other listeners
+     * (one synchronous commit per record) cannot apply to a listener that stores many records with one write.
+     */
+    public static final String ACKS_PER_BATCH = "omnihubAcksPerBatch";
+
+    @Bean(ACKS_PER_BATCH)
+    ContainerPostProcessor<Object, Object, AbstractMessageListenerContainer<Object, Object>> acksPerBatch() {
+        return container -> container.getContainerProperties().setAckMode(AckMode.BATCH);
     }
 
     /** Listeners receive bytes and get them bound, as JSON, to their parameter's type (or the ce_type's). */
