@@ -1,10 +1,8 @@
 package io.omnihub.platform.kafka;
 
 import io.omnihub.platform.web.CorrelationId;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.MDC;
 import org.springframework.kafka.listener.RecordInterceptor;
 
@@ -14,9 +12,9 @@ class CorrelationIdRecordInterceptor implements RecordInterceptor<Object, Object
     @Override
     public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
             Consumer<Object, Object> consumer) {
-        Header header = record.headers().lastHeader(CloudEventHeaders.CORRELATION_ID);
-        if (header != null) {
-            MDC.put(CorrelationId.MDC_KEY, new String(header.value(), StandardCharsets.UTF_8));
+        String correlationId = CloudEventHeaders.correlationId(record.headers());
+        if (correlationId != null) {
+            MDC.put(CorrelationId.MDC_KEY, correlationId);
         }
         return record;
     }

@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
-import org.slf4j.MDC;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,7 +61,7 @@ public class EventPublisher {
         header(headers, CloudEventHeaders.TIME, clock.instant().toString());
         header(headers, CloudEventHeaders.SPEC_VERSION, SPEC_VERSION);
         header(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
-        String correlationId = MDC.get(CorrelationId.MDC_KEY);
+        String correlationId = CorrelationId.current();
         if (correlationId != null) {
             header(headers, CloudEventHeaders.CORRELATION_ID, correlationId);
         }
