@@ -71,6 +71,20 @@ class CouponsApiIT extends EmbeddedCoupons {
     }
 
     @Test
+    void eachEventCarriesTheCorrelationIdOfTheRequestThatMadeTheChange() {
+        ResponseEntity<JsonNode> issuedBy = call(HttpMethod.POST, "/api/v1/coupons",
+                couponFor(Cpfs.fresh(), "50", "LJ001"), TestIdentities.OPERATOR, null, "till-7-issue");
+        String code = issuedBy.getBody().path("code").asString();
+        call(HttpMethod.PATCH, "/api/v1/coupons/" + code, redeem("5", "LJ001"), TestIdentities.OPERATOR, null,
+                "till-7-sale");
+
+        awaitEvents(code, REDEEMED, 1);
+
+        assertThat(topic.records(code)).extracting(record -> CouponsTopic.header(record, "correlation-id"))
+                .containsExactly("till-7-issue", "till-7-sale");
+    }
+
+    @Test
     void aCouponIsFoundByItsCodeTypedInAnyCase() {
         String code = issued(Cpfs.fresh(), "10", "LJ001");
 

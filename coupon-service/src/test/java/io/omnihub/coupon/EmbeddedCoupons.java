@@ -122,7 +122,16 @@ abstract class EmbeddedCoupons {
 
     ResponseEntity<JsonNode> call(HttpMethod method, String path, Object body, Identity identity,
             String idempotencyKey) {
+        return call(method, path, body, identity, idempotencyKey, null);
+    }
+
+    /** As the gateway forwards a request: with the caller's correlation id when not null. */
+    ResponseEntity<JsonNode> call(HttpMethod method, String path, Object body, Identity identity,
+            String idempotencyKey, String correlationId) {
         HttpHeaders headers = new HttpHeaders();
+        if (correlationId != null) {
+            headers.set("X-Correlation-Id", correlationId);
+        }
         headers.set(IdentityToken.HEADER, TestIdentities.tokenFor(identity));
         if (body != null) {
             headers.setContentType(MediaType.APPLICATION_JSON);

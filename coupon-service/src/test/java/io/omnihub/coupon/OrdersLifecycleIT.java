@@ -64,6 +64,19 @@ class OrdersLifecycleIT extends EmbeddedCoupons {
     }
 
     @Test
+    void theCouponIssuedForAReturnCarriesTheReturnsCorrelationId() {
+        String cpf = Cpfs.fresh();
+        String orderId = "ord-" + UUID.randomUUID();
+
+        orders.send(orderId, OrdersTopic.RETURN_RECORDED, goldenReturn(orderId, "ret-" + UUID.randomUUID(), cpf),
+                "return-at-till-3");
+
+        String code = awaitCoupons(cpf, 1).get(0).path("code").asString();
+        awaitEvents(code, ISSUED, 1);
+        assertThat(CouponsTopic.header(topic.records(code).get(0), "correlation-id")).isEqualTo("return-at-till-3");
+    }
+
+    @Test
     void aRedeliveredReturnYieldsNoSecondCoupon() {
         String cpf = Cpfs.fresh();
         String orderId = "ord-" + UUID.randomUUID();

@@ -29,12 +29,20 @@ final class OrdersTopic implements AutoCloseable {
     }
 
     void send(String orderId, String type, byte[] value) {
+        send(orderId, type, value, null);
+    }
+
+    /** Sends with the {@code correlation-id} header order-service's events carry (none when null). */
+    void send(String orderId, String type, byte[] value, String correlationId) {
         var record = new ProducerRecord<>(Topics.ORDERS_LIFECYCLE, orderId, value);
         record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_source", "/omnihub/order-service".getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
         record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+        if (correlationId != null) {
+            record.headers().add("correlation-id", correlationId.getBytes(StandardCharsets.UTF_8));
+        }
         template.send(record).join();
     }
 

@@ -56,7 +56,7 @@ public class CouponOutbox {
                     CouponPolicy.decimal(balances.get(i), coupon.currency()), coupon.currency(),
                     coupon.customerDocument(), coupon.issuingStoreId(), coupon.orderId(), coupon.fulfillmentId(),
                     coupon.returnId(), change.storeId(), change.redemptionId(), change.reason(),
-                    change.previousExpiry(), change.expiresAt()));
+                    change.previousExpiry(), change.expiresAt(), change.correlationId()));
         }
         return new PendingCoupon(coupon.code(), coupon.published(), changes);
     }

@@ -7,6 +7,7 @@ import io.omnihub.coupon.coupons.PendingChange;
 import io.omnihub.coupon.coupons.PendingCoupon;
 import io.omnihub.platform.background.BackgroundLoop;
 import io.omnihub.platform.kafka.EventPublisher;
+import io.omnihub.platform.web.CorrelationId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -67,8 +68,11 @@ class CouponRelay extends BackgroundLoop {
         for (PendingCoupon coupon : batch) {
             List<CompletableFuture<?>> changes = new ArrayList<>(coupon.changes().size());
             for (PendingChange change : coupon.changes()) {
-                changes.add(publisher.publish(Topics.COUPONS_LIFECYCLE, change.code(), CouponEvents.eventId(change),
-                        CouponEvents.toEvent(change)));
+                // the event carries the id of the request or event that made the change, not the relay's
+                try (var scope = CorrelationId.open(change.correlationId())) {
+                    changes.add(publisher.publish(Topics.COUPONS_LIFECYCLE, change.code(),
+                            CouponEvents.eventId(change), CouponEvents.toEvent(change)));
+                }
             }
             sent.add(changes);
         }

@@ -92,7 +92,7 @@ class CouponEventsTests {
             String storeId, String redemptionId, String reason, Instant previousExpiry, Instant expiresAt) {
         return new PendingChange(CODE, sequence, type, AT, amount == null ? null : new BigDecimal(amount),
                 new BigDecimal(balance), "BRL", "52998224725", "LJ001", "ord-01JE0A", "ful-01JE0A-1", "ret-01JE0B",
-                storeId, redemptionId, reason, previousExpiry, expiresAt);
+                storeId, redemptionId, reason, previousExpiry, expiresAt, null);
     }
 
     private static void assertGolden(PendingChange change, String golden) {
