@@ -42,7 +42,15 @@ final class OrderCommandsTopic implements AutoCloseable {
 
     /** The same envelope on another topic, e.g. {@code catalog.products} as ingest writes it. */
     void sendTo(String topic, String key, String type, byte[] value) {
+        sendTo(topic, key, type, value, null);
+    }
+
+    /** With the correlation id order-service puts on it (that of the request it serves); none when null. */
+    void sendTo(String topic, String key, String type, byte[] value, String correlationId) {
         var record = new ProducerRecord<>(topic, key, value);
+        if (correlationId != null) {
+            record.headers().add("correlation-id", correlationId.getBytes(StandardCharsets.UTF_8));
+        }
         record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_source", "/omnihub/order-service".getBytes(StandardCharsets.UTF_8));
@@ -53,10 +61,15 @@ final class OrderCommandsTopic implements AutoCloseable {
 
     /** A ReserveStock of one fulfilment ({@code ful-<orderId>}) with the given EAN → quantity lines. */
     void reserve(String commandId, String orderId, String storeId, Map<String, Long> lines) {
-        send(orderId, RESERVE, JSON.writeValueAsBytes(Map.of("commandId", commandId, "orderId", orderId,
-                "fulfillmentId", "ful-" + orderId, "storeId", storeId, "lines", lines.entrySet().stream()
+        reserve(commandId, orderId, storeId, lines, null);
+    }
+
+    /** The same, carrying the correlation id of the order's POST. */
+    void reserve(String commandId, String orderId, String storeId, Map<String, Long> lines, String correlationId) {
+        sendTo(Topics.ORDERS_COMMANDS, orderId, RESERVE, JSON.writeValueAsBytes(Map.of("commandId", commandId,
+                "orderId", orderId, "fulfillmentId", "ful-" + orderId, "storeId", storeId, "lines", lines.entrySet().stream()
                         .map(line -> Map.of("ean", line.getKey(), "quantity", line.getValue())).toList(),
-                "requestedAt", "2026-11-30T10:00:00Z")));
+                "requestedAt", "2026-11-30T10:00:00Z")), correlationId);
     }
 
     void release(String commandId, String orderId, String storeId, Map<String, Long> lines, String reason) {

@@ -49,7 +49,15 @@ final class StockUpdatesTopic implements AutoCloseable {
     }
 
     void sendTo(int partition, String key, String type, byte[] value) {
+        sendTo(partition, key, type, value, null);
+    }
+
+    /** As ingest sends it for an import (or a stock push) with the given correlation id; none when null. */
+    void sendTo(int partition, String key, String type, byte[] value, String correlationId) {
         var record = new ProducerRecord<>(Topics.INVENTORY_STOCK_UPDATES, partition, key, value);
+        if (correlationId != null) {
+            record.headers().add("correlation-id", correlationId.getBytes(StandardCharsets.UTF_8));
+        }
         if (type != null) {
             record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
         }
@@ -63,6 +71,11 @@ final class StockUpdatesTopic implements AutoCloseable {
     /** Sends a figure to its pair's partition. */
     void figure(Figure figure) {
         send(figure.key(), STOCK_LEVEL_REPORTED, figure.json());
+    }
+
+    /** Sends a figure to its pair's partition, with the correlation id of the import that read it. */
+    void figure(Figure figure, String correlationId) {
+        sendTo(figure.partition(), figure.key(), STOCK_LEVEL_REPORTED, figure.json(), correlationId);
     }
 
     /** Sends the snapshot's marker to {@code partition}, keyed by the import id as ingest does. */

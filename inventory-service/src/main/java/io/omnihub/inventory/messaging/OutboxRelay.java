@@ -9,6 +9,7 @@ import io.omnihub.inventory.stock.PendingAvailability;
 import io.omnihub.inventory.stock.StockOutbox;
 import io.omnihub.platform.background.BackgroundLoop;
 import io.omnihub.platform.kafka.EventPublisher;
+import io.omnihub.platform.web.CorrelationId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -193,14 +194,20 @@ class OutboxRelay extends BackgroundLoop {
         return batch;
     }
 
+    /** Sent under the correlation id of the change that made the version (stored with it), not this thread's. */
     private CompletableFuture<?> send(PendingAvailability stored) {
-        return publisher.publish(Topics.INVENTORY_AVAILABILITY, StockEvents.key(stored), StockEvents.eventId(stored),
-                StockEvents.toEvent(stored));
+        try (var scope = CorrelationId.open(stored.correlationId())) {
+            return publisher.publish(Topics.INVENTORY_AVAILABILITY, StockEvents.key(stored),
+                    StockEvents.eventId(stored), StockEvents.toEvent(stored));
+        }
     }
 
+    /** Sent under the correlation id of the command answered (order-service follows its order's id with it). */
     private CompletableFuture<?> send(PendingAnswer answer) {
-        return publisher.publish(Topics.INVENTORY_RESERVATIONS, answer.orderId(), ReservationEvents.eventId(answer),
-                ReservationEvents.toEvent(answer));
+        try (var scope = CorrelationId.open(answer.correlationId())) {
+            return publisher.publish(Topics.INVENTORY_RESERVATIONS, answer.orderId(),
+                    ReservationEvents.eventId(answer), ReservationEvents.toEvent(answer));
+        }
     }
 
     private int markAnswers(List<PendingAnswer> sent) {

@@ -16,6 +16,11 @@ final class StockEvents {
     }
 
     static StockReport toReport(StockLevelReported event) {
+        return toReport(event, null);
+    }
+
+    /** The figure, with the correlation id of the record that carried it. */
+    static StockReport toReport(StockLevelReported event, String correlationId) {
         if (event.mode() == null) {
             throw invalid(event, "mode is required");
         }
@@ -26,7 +31,7 @@ final class StockEvents {
             // a partial figure belongs to no snapshot, whatever it carries
             return new StockReport(event.storeId(), event.ean(), event.quantity(), event.asOf(),
                     event.mode() == StockMode.FULL ? event.snapshotId() : null, event.importId(), event.row(),
-                    event.receivedAt());
+                    event.receivedAt(), correlationId);
         } catch (IllegalArgumentException e) {
             throw invalid(event, e.getMessage());
         }

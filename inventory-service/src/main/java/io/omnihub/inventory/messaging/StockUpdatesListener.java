@@ -11,6 +11,7 @@ import io.omnihub.inventory.stock.StockService;
 import io.omnihub.platform.kafka.CloudEventHeaders;
 import io.omnihub.platform.kafka.InvalidEventException;
 import io.omnihub.platform.kafka.KafkaConventionsConfiguration;
+import io.omnihub.platform.web.CorrelationId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  * partition by partition. The figures before a marker are stored with one bulk write (per pair only the newest
  * ends up applied, every FULL one counts for its snapshot), then the marker is handled: a partition's rows are
  * all stored before its marker is counted. The offsets are committed once the whole batch is stored.
+ *
+ * <p>Correlation ids: the record interceptor that sets a record's id does not run for a batch, so each record is
+ * read, and a marker handled, with its own id made current here; the figures stored by one bulk write keep theirs
+ * on the figure, and each pair's availability event carries the id of the figure that changed it.
  *
  * <p>A record that cannot be read or never applied is reported by its index: the records before it are stored
  * and committed, it goes to {@code inventory.stock-updates-dlt} at once, and the rest are delivered again.
@@ -55,11 +60,12 @@ class StockUpdatesListener {
         List<StockReport> figures = new ArrayList<>(records.size());
         for (int index = 0; index < records.size(); index++) {
             ConsumerRecord<String, byte[]> record = records.get(index);
+            String correlationId = CloudEventHeaders.correlationId(record.headers());
             Object event;
-            try {
+            try (var scope = CorrelationId.open(correlationId)) {
                 event = read(record);
                 if (event instanceof StockLevelReported figure) {
-                    figures.add(StockEvents.toReport(figure));
+                    figures.add(StockEvents.toReport(figure, correlationId));
                     continue;
                 }
             } catch (ConversionException | InvalidEventException unreadable) {
@@ -68,7 +74,9 @@ class StockUpdatesListener {
             }
             // the marker counts the rows of its partition: those before it in this batch are stored first
             store(figures);
-            snapshotCompleted(index, record, (StockSnapshotCompleted) event);
+            try (var scope = CorrelationId.open(correlationId)) {
+                snapshotCompleted(index, record, (StockSnapshotCompleted) event);
+            }
         }
         store(figures);
     }

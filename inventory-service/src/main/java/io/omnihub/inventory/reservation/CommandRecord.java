@@ -24,12 +24,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *                   every command for {@code {_id, state}})
  * @param pending    {@code <commandId>@<sending>} while the answer waits to be relayed, absent after (unique,
  *                   sparse index: the outbox itself); marking it sent on this key matches only that sending
+ * @param correlationId the correlation id of the command's delivery that queued the answer: the answer carries it
+ *                   (null in records stored before it was kept)
  */
 @Document("commands")
 record CommandRecord(@Id String commandId, Kind kind, String orderId, String fulfillmentId, String storeId,
         List<Line> lines, Instant at, String state, List<Shortfall> refusal, ReservationAnswer answer,
         boolean unpublished, long sending, Instant queuedAt, Instant createdAt, Instant completedAt,
-        @Indexed(unique = true, sparse = true) String token, @Indexed(unique = true, sparse = true) String pending) {
+        @Indexed(unique = true, sparse = true) String token, @Indexed(unique = true, sparse = true) String pending,
+        String correlationId) {
 
     static final String IN_PROGRESS = "IN_PROGRESS";
     static final String DONE = "DONE";
@@ -41,7 +44,7 @@ record CommandRecord(@Id String commandId, Kind kind, String orderId, String ful
     static CommandRecord started(StockCommand command, Instant now) {
         return new CommandRecord(command.commandId(), command.kind(), command.orderId(), command.fulfillmentId(),
                 command.storeId(), command.lines(), command.at(), IN_PROGRESS, null, null, false, 0, null, now, null,
-                token(command.commandId(), IN_PROGRESS), null);
+                token(command.commandId(), IN_PROGRESS), null, null);
     }
 
     static String token(String commandId, String state) {
@@ -62,6 +65,6 @@ record CommandRecord(@Id String commandId, Kind kind, String orderId, String ful
     }
 
     PendingAnswer pendingAnswer() {
-        return new PendingAnswer(commandId, orderId, fulfillmentId, storeId, answer, sending);
+        return new PendingAnswer(commandId, orderId, fulfillmentId, storeId, answer, sending, correlationId);
     }
 }

@@ -7,6 +7,7 @@ import io.omnihub.inventory.reservation.ReservationAnswer.Shortfall;
 import io.omnihub.inventory.reservation.StockCommand.Line;
 import io.omnihub.inventory.stock.LineHold;
 import io.omnihub.inventory.stock.StockService;
+import io.omnihub.platform.web.CorrelationId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,7 +171,8 @@ public class ReservationService {
             boolean unindexed = known != null && known.token() == null;
             Update done = new Update().set("state", CommandRecord.DONE)
                     .set("token", CommandRecord.token(command.commandId(), CommandRecord.DONE)).set("answer", answer)
-                    .set("unpublished", answer != null).set("sending", 1L).set("queuedAt", now).set("completedAt", now);
+                    .set("unpublished", answer != null).set("sending", 1L).set("queuedAt", now).set("completedAt", now)
+                    .set("correlationId", CorrelationId.current());
             if (pending != null) {
                 done.set("pending", pending);
             }
@@ -184,7 +186,8 @@ public class ReservationService {
                 mongo.insert(new CommandRecord(command.commandId(), command.kind(), command.orderId(),
                         command.fulfillmentId(), command.storeId(), command.lines(), command.at(), CommandRecord.DONE,
                         null, answer, answer != null, 1, now, now, now,
-                        CommandRecord.token(command.commandId(), CommandRecord.DONE), pending));
+                        CommandRecord.token(command.commandId(), CommandRecord.DONE), pending,
+                        CorrelationId.current()));
             } catch (DuplicateKeyException anotherDeliveryCompletedIt) {
                 return;
             }
@@ -212,7 +215,8 @@ public class ReservationService {
         long sending = done.sending() + 1;
         mongo.updateFirst(Query.query(where("_id").is(done.commandId())),
                 new Update().set("unpublished", true).set("sending", sending)
-                        .set("pending", CommandRecord.pending(done.commandId(), sending)).set("queuedAt", clock.instant()),
+                        .set("pending", CommandRecord.pending(done.commandId(), sending)).set("queuedAt", clock.instant())
+                        .set("correlationId", CorrelationId.current()),
                 CommandRecord.class);
         events.publishEvent(new AnswerPending(done.commandId()));
     }

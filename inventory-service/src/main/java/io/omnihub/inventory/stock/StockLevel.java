@@ -41,6 +41,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *                         document (new revision, older fields) is caught, never written back
  * @param revision         grows with every write; with {@code digest} it makes the {@link #token()}, the condition
  *                         of the next write
+ * @param correlationId    the correlation id of what caused {@code version} (a figure's record, a command, a
+ *                         snapshot's marker): its availability event carries it, whenever and by whichever thread
+ *                         it is relayed; not part of the digest (bookkeeping, like the outbox marks)
  */
 @Document("stock")
 @CompoundIndex(name = "store_ean", def = "{'storeId': 1, 'ean': 1}")
@@ -49,7 +52,7 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
         Source source, List<Consumption> consumptions, List<Restock> restocks, List<Hold> holds, long reserved,
         long safetyStock, long available, long version, long publishedVersion, boolean unpublished,
         List<String> snapshots, List<SnapshotRows> snapshotRows, Drift drift, List<AppliedCommand> commands,
-        String digest, long revision, Instant updatedAt) {
+        String digest, long revision, Instant updatedAt, String correlationId) {
 
     /** How many snapshots a pair remembers: more than can overlap, few enough to keep the document small. */
     static final int REMEMBERED_SNAPSHOTS = 8;
@@ -110,7 +113,7 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
     /** A pair the ERP never reported: not stored ({@code revision} 0). */
     static StockLevel absent(String storeId, String ean) {
         return new StockLevel(id(storeId, ean), storeId, ean, 0, null, null, null, List.of(), List.of(), List.of(),
-                0, 0, 0, 0, 0, false, List.of(), List.of(), null, List.of(), null, 0, null);
+                0, 0, 0, 0, 0, false, List.of(), List.of(), null, List.of(), null, 0, null, null);
     }
 
     boolean isStored() {
@@ -232,7 +235,9 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
         StockLevel level = this;
         boolean changed = false;
         for (StockReport report : reports) {
-            Optional<StockLevel> next = level.report(report, policy, now);
+            StockLevel before = level;
+            Optional<StockLevel> next = level.report(report, policy, now)
+                    .map(after -> after.causedBy(before, report.correlationId()));
             if (next.isPresent()) {
                 // as stored: the next figure sees a stored pair (its drift, its version), as after a real write
                 level = next.get().withRevision(level.revision + 1);
@@ -374,6 +379,19 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
         return Optional.of(next.build(policy, now));
     }
 
+    /**
+     * This next state of {@code before}, its new version (if it has one) announced under {@code correlationId}:
+     * the availability event of a version carries the correlation id of the change that made it.
+     */
+    StockLevel causedBy(StockLevel before, String correlationId) {
+        if (version == before.version) {
+            return this;
+        }
+        Next next = next();
+        next.correlationId = correlationId;
+        return next.build();
+    }
+
     StockLevel withRevision(long revision) {
         Next next = next();
         next.revision = revision;
@@ -472,6 +490,7 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
         Drift drift;
         List<AppliedCommand> commands;
         long revision;
+        String correlationId;
 
         Next(StockLevel current) {
             this.current = current;
@@ -487,6 +506,7 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
             drift = current.drift;
             commands = current.commands;
             revision = current.revision;
+            correlationId = current.correlationId;
         }
 
         /** A figure as of {@code newAsOf} already includes what orders consumed and returned until then. */
@@ -509,7 +529,8 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
             StockLevel c = current;
             return withDigest(new StockLevel(c.id, c.storeId, c.ean, onHand, asOf, sequence, source, consumptions,
                     restocks, holds, c.reserved, c.safetyStock, c.available, c.version, c.publishedVersion,
-                    c.unpublished, snapshots, snapshotRows, drift, commands, null, revision, c.updatedAt));
+                    c.unpublished, snapshots, snapshotRows, drift, commands, null, revision, c.updatedAt,
+                    correlationId));
         }
 
         /** The next state with its availability computed again and, when that moved, a new version to announce. */
@@ -526,14 +547,15 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
             long newVersion = changed ? c.version + 1 : c.version;
             return withDigest(new StockLevel(c.id, c.storeId, c.ean, onHand, asOf, sequence, source, consumptions,
                     restocks, holds, newReserved, newSafetyStock, newAvailable, newVersion, c.publishedVersion,
-                    c.unpublished || changed, snapshots, snapshotRows, drift, commands, null, revision, now));
+                    c.unpublished || changed, snapshots, snapshotRows, drift, commands, null, revision, now,
+                    correlationId));
         }
 
         private static StockLevel withDigest(StockLevel l) {
             return new StockLevel(l.id, l.storeId, l.ean, l.onHand, l.asOf, l.sequence, l.source, l.consumptions,
                     l.restocks, l.holds, l.reserved, l.safetyStock, l.available, l.version, l.publishedVersion,
                     l.unpublished, l.snapshots, l.snapshotRows, l.drift, l.commands, l.contentDigest(), l.revision,
-                    l.updatedAt);
+                    l.updatedAt, l.correlationId);
         }
     }
 }

@@ -7,10 +7,18 @@ import java.time.Instant;
  *
  * @param snapshotId the full snapshot the figure belongs to; null for a partial update
  * @param row        the figure's row in its import
- * @param receivedAt when omnihub received the import
+ * @param receivedAt    when omnihub received the import
+ * @param correlationId the correlation id of the record that carried it (the import's, or the request's that
+ *                      pushed it); null when it had none
  */
 public record StockReport(String storeId, String ean, long quantity, Instant asOf, String snapshotId,
-        String importId, long row, Instant receivedAt) {
+        String importId, long row, Instant receivedAt, String correlationId) {
+
+    /** A figure that came without a correlation id. */
+    public StockReport(String storeId, String ean, long quantity, Instant asOf, String snapshotId, String importId,
+            long row, Instant receivedAt) {
+        this(storeId, ean, quantity, asOf, snapshotId, importId, row, receivedAt, null);
+    }
 
     public StockReport {
         requireText(storeId, "storeId");

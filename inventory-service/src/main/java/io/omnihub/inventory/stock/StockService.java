@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.omnihub.inventory.availability.AvailabilityPolicy;
 import io.omnihub.inventory.stock.StockStore.PairChange;
+import io.omnihub.platform.web.CorrelationId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,11 +90,12 @@ public class StockService {
         candidates.fields().include("_id", "storeId", "ean");
         List<Document> absent = mongo.find(candidates, Document.class, "stock");
         Instant now = clock.instant();
+        String cause = CorrelationId.current();
         long zeroed = 0;
         for (int from = 0; from < absent.size(); from += CHUNK) {
             zeroed += changeAll(absent.subList(from, Math.min(absent.size(), from + CHUNK)).stream()
                     .map(pair -> new PairChange(pair.getString("storeId"), pair.getString("ean"),
-                            level -> level.zeroedAbsentFrom(snapshot, policy, now)))
+                            causedBy(cause, level -> level.zeroedAbsentFrom(snapshot, policy, now))))
                     .toList());
         }
         log.info("Snapshot {}: {} pairs of {} absent from it set to zero", snapshot.snapshotId(), zeroed,
@@ -113,12 +115,14 @@ public class StockService {
     /** Computes every pair's availability again with the safety stock as configured now; answers how many changed. */
     long recalculate() {
         Instant now = clock.instant();
+        String cause = CorrelationId.current();
         long changed = 0;
         List<PairChange> due = new ArrayList<>();
         try (Stream<StockLevel> levels = mongo.stream(new Query(), StockLevel.class)) {
             for (StockLevel level : (Iterable<StockLevel>) levels::iterator) {
                 if (level.recalculated(policy, now).isPresent()) {
-                    due.add(new PairChange(level.storeId(), level.ean(), current -> current.recalculated(policy, now)));
+                    due.add(new PairChange(level.storeId(), level.ean(),
+                            causedBy(cause, current -> current.recalculated(policy, now))));
                 }
                 if (due.size() == CHUNK) {
                     changed += changeAll(due);
@@ -224,8 +228,14 @@ public class StockService {
         return StockPage.of(items, page, size, total);
     }
 
+    /** A change made for the work this thread is doing: its new version carries that work's correlation id. */
     private boolean change(String storeId, String ean, Function<StockLevel, Optional<StockLevel>> change) {
-        return changeAll(List.of(new PairChange(storeId, ean, change))) > 0;
+        return changeAll(List.of(new PairChange(storeId, ean, causedBy(CorrelationId.current(), change)))) > 0;
+    }
+
+    private static Function<StockLevel, Optional<StockLevel>> causedBy(String correlationId,
+            Function<StockLevel, Optional<StockLevel>> change) {
+        return level -> change.apply(level).map(next -> next.causedBy(level, correlationId));
     }
 
     /** Writes the changes, then tells the relay what there is to announce; answers how many pairs were written. */

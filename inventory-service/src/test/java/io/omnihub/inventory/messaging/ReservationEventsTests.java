@@ -86,6 +86,6 @@ class ReservationEventsTests {
     }
 
     private static PendingAnswer pending(String commandId, ReservationAnswer answer) {
-        return new PendingAnswer(commandId, "ord-01JE0A", "ful-01JE0A-1", "LJ001", answer, 1);
+        return new PendingAnswer(commandId, "ord-01JE0A", "ful-01JE0A-1", "LJ001", answer, 1, null);
     }
 }

@@ -252,7 +252,7 @@ class StockLevelReservationTests {
                 after.sequence(), after.source(), after.consumptions(), after.restocks(), before.holds(),
                 before.reserved(), after.safetyStock(), before.available(), after.version(), after.publishedVersion(),
                 after.unpublished(), after.snapshots(), after.snapshotRows(), after.drift(), after.commands(),
-                after.digest(), after.revision(), after.updatedAt());
+                after.digest(), after.revision(), after.updatedAt(), after.correlationId());
 
         assertThat(after.isWhole()).isTrue();
         assertThat(before.isWhole()).isTrue();
@@ -272,7 +272,7 @@ class StockLevelReservationTests {
                 level.sequence(), level.source(), level.consumptions(), level.restocks(), level.holds(),
                 level.reserved(), level.safetyStock(), level.available(), level.version(), level.version(), false,
                 level.snapshots(), level.snapshotRows(), level.drift(), level.commands(), null, level.revision(),
-                level.updatedAt());
+                level.updatedAt(), level.correlationId());
     }
 
     private static StockReport report(long quantity, Instant asOf) {

@@ -267,7 +267,7 @@ class StockLevelTests {
                 level.sequence(), level.source(), level.consumptions(), level.restocks(), level.holds(),
                 level.reserved(), level.safetyStock(), level.available(), level.version(), level.version(), false,
                 level.snapshots(), level.snapshotRows(), level.drift(), level.commands(), null, level.revision(),
-                level.updatedAt());
+                level.updatedAt(), level.correlationId());
     }
 
     private static StockLevel withConsumptions(StockLevel level, List<Consumption> consumptions, long reserved) {
@@ -278,7 +278,8 @@ class StockLevelTests {
                 level.sequence(), level.source(), consumptions, level.restocks(), holds, reserved,
                 level.safetyStock(), SAFETY_2.available(STORE, EAN, level.onHand(), consumed, reserved),
                 level.version(), level.publishedVersion(), level.unpublished(), level.snapshots(),
-                level.snapshotRows(), level.drift(), level.commands(), null, level.revision(), level.updatedAt());
+                level.snapshotRows(), level.drift(), level.commands(), null, level.revision(), level.updatedAt(),
+                level.correlationId());
     }
 
     private static StockReport report(long quantity, Instant asOf, long row) {
