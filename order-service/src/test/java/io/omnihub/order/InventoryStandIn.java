@@ -22,12 +22,14 @@ import tools.jackson.databind.JsonNode;
  * Plays inventory's part: reads ReserveStock on {@code orders.commands} and answers on
  * {@code inventory.reservations} with ReservationConfirmed when its own shelves hold every line (taking the
  * units), else ReservationRefused with the shortages, both shaped like the golden files. Its shelves may differ
- * from the availability the order-service was told, which is how a refusal happens.
+ * from the availability the order-service was told, which is how a refusal happens. Like inventory, an answer
+ * carries the correlation id of its command, unless a test makes a store's answers carry another one.
  */
 public final class InventoryStandIn implements AutoCloseable {
 
     private final Map<String, Long> shelves = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> answered = new ConcurrentHashMap<>();
+    private final Map<String, String> correlationIds = new ConcurrentHashMap<>();
     private final Consumer<String, byte[]> consumer;
     private final Kafka kafka;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -47,6 +49,11 @@ public final class InventoryStandIn implements AutoCloseable {
         shelves.put(storeId + ":" + ean, units);
     }
 
+    /** The store's answers carry {@code correlationId} instead of their command's. */
+    public void answerWithCorrelationId(String storeId, String correlationId) {
+        correlationIds.put(storeId, correlationId);
+    }
+
     public long shelf(String storeId, String ean) {
         return shelves.getOrDefault(storeId + ":" + ean, 0L);
     }
@@ -56,7 +63,7 @@ public final class InventoryStandIn implements AutoCloseable {
             try {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     if ("io.omnihub.orders.reserve-stock".equals(Kafka.header(record, "ce_type"))) {
-                        answer(Kafka.json(record));
+                        answer(Kafka.json(record), Kafka.header(record, "correlation-id"));
                     }
                 }
             } catch (org.apache.kafka.common.errors.WakeupException | org.apache.kafka.common.errors.InterruptException e) {
@@ -65,7 +72,7 @@ public final class InventoryStandIn implements AutoCloseable {
         }
     }
 
-    private synchronized void answer(JsonNode command) {
+    private synchronized void answer(JsonNode command, String correlationId) {
         String commandId = command.path("commandId").asString();
         JsonNode first = answered.get(commandId);
         if (first == null) {
@@ -95,7 +102,8 @@ public final class InventoryStandIn implements AutoCloseable {
         // a repeated command gets the first answer again, as inventory promises
         kafka.send(Topics.INVENTORY_RESERVATIONS, command.path("orderId").asString(),
                 first.has("shortages") ? "io.omnihub.inventory.reservation-refused"
-                        : "io.omnihub.inventory.reservation-confirmed", first);
+                        : "io.omnihub.inventory.reservation-confirmed", first,
+                correlationIds.getOrDefault(command.path("storeId").asString(), correlationId));
     }
 
     @Override

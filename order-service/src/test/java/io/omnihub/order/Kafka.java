@@ -57,7 +57,15 @@ public final class Kafka implements AutoCloseable {
     }
 
     public void send(String topic, String key, String type, JsonNode value) {
+        send(topic, key, type, value, null);
+    }
+
+    /** As another service sends it: with the {@code correlation-id} header of its work, when it has one. */
+    public void send(String topic, String key, String type, JsonNode value, String correlationId) {
         var record = new ProducerRecord<>(topic, key, JSON.writeValueAsBytes(value));
+        if (correlationId != null) {
+            header(record, "correlation-id", correlationId);
+        }
         header(record, "ce_type", type);
         header(record, "ce_id", key + ":" + UUID.randomUUID());
         header(record, "ce_source", "/omnihub/test");

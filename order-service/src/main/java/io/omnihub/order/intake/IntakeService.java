@@ -10,6 +10,7 @@ import io.omnihub.order.model.InvalidRequestException.FieldError;
 import io.omnihub.order.model.Order;
 import io.omnihub.order.model.OrderLine;
 import io.omnihub.order.model.OrderRepository;
+import io.omnihub.platform.web.CorrelationId;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -60,7 +61,8 @@ class IntakeService {
         }
         Order order = Order.receive(newId(), request.siteId(), request.channelOrderId(), idempotencyKey, client,
                 request.journey(), customer(request), address(request),
-                request.journey() == Journey.PICKUP_IN_STORE ? request.pickupStoreId() : null, lines, clock.instant());
+                request.journey() == Journey.PICKUP_IN_STORE ? request.pickupStoreId() : null, lines,
+                CorrelationId.current(), clock.instant());
         try {
             return orders.insert(order);
         } catch (DuplicateKeyException retried) {

@@ -8,6 +8,7 @@ import io.omnihub.order.model.OutboxMessage;
 import io.omnihub.platform.background.BackgroundLoop;
 import io.omnihub.order.system.OrderProperties;
 import io.omnihub.platform.kafka.EventPublisher;
+import io.omnihub.platform.web.CorrelationId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +93,10 @@ class OutboxRelay extends BackgroundLoop {
             OrderProperties properties) {
         List<CompletableFuture<?>> futures = new ArrayList<>();
         for (OutboxMessage message : messages) {
-            futures.add(publisher.publish(message.topic(), message.key(), message.id(), message.event()));
+            // the id of the work that owed the message, not of whatever this thread did before
+            try (var scope = CorrelationId.open(message.correlationId())) {
+                futures.add(publisher.publish(message.topic(), message.key(), message.id(), message.event()));
+            }
         }
         List<String> acknowledged = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
@@ -103,8 +107,10 @@ class OutboxRelay extends BackgroundLoop {
                 Thread.currentThread().interrupt();
                 break;
             } catch (Exception e) {
-                log.warn("Message {} to {} not acknowledged; it stays in the outbox: {}", messages.get(i).id(),
-                        messages.get(i).topic(), e.toString());
+                try (var scope = CorrelationId.open(messages.get(i).correlationId())) {
+                    log.warn("Message {} to {} not acknowledged; it stays in the outbox: {}", messages.get(i).id(),
+                            messages.get(i).topic(), e.toString());
+                }
                 break;
             }
         }

@@ -94,8 +94,15 @@ public class Order {
     private int fulfillmentSequence;
     private int messageSequence;
     private long revision;
+    /** The correlation id of the request that placed the order: work nobody asked for (deadlines) carries it. */
+    private String correlationId;
+    /** The correlation id of the work that last handed lines to routing: the routing round's messages carry it. */
+    private String routingCorrelationId;
     @Transient
     private boolean changed;
+    /** The correlation id of the work changing the order now (not stored: each change says its own). */
+    @Transient
+    private String working;
 
     protected Order() {
     }
@@ -103,9 +110,10 @@ public class Order {
     /** A new order as the channel sent it: received, to be routed, announced as {@code OrderReceived}. */
     public static Order receive(String id, String siteId, String channelOrderId, String idempotencyKey, String client,
             Journey journey, Customer customer, Address shippingAddress, String pickupStoreId, List<OrderLine> lines,
-            Instant now) {
+            String correlationId, Instant now) {
         Order order = new Order();
         order.id = id;
+        order.correlationId = correlationId;
         order.siteId = siteId;
         order.channelOrderId = channelOrderId;
         order.channelKey = channelKey(siteId, channelOrderId);
@@ -231,6 +239,11 @@ public class Order {
         return nextErpPush;
     }
 
+    /** The correlation id of the request that placed the order, or null (none, or placed before it was kept). */
+    public String correlationId() {
+        return correlationId;
+    }
+
     public long revision() {
         return revision;
     }
@@ -270,6 +283,11 @@ public class Order {
      * quantities handed back earlier are announced as re-routed ({@code OrderRerouted}).
      */
     public List<String> route(RoutingDecision decision, Instant now) {
+        // the round is the consequence of what made it due (the intake, a refusal, a rejection), not of the
+        // routing thread that happens to run it
+        if (routingCorrelationId != null) {
+            working = routingCorrelationId;
+        }
         List<String> created = new ArrayList<>();
         for (Allocation allocation : decision.allocations()) {
             String fulfillmentId = nextFulfillmentId();
@@ -304,6 +322,7 @@ public class Order {
         decisions.add(decision);
         routingDue = false;
         routingTrigger = null;
+        routingCorrelationId = null;
         refresh(now);
         return created;
     }
@@ -683,11 +702,21 @@ public class Order {
         written();
     }
 
+    /**
+     * The correlation id of the work about to change the order (null: none, e.g. a background loop): the messages
+     * the change owes carry it, or the order's own when there is none, so that everything that happens to an order
+     * without anyone asking (a deadline passing) can still be found by the id its channel got when placing it.
+     */
+    public void workingFor(String correlationId) {
+        working = correlationId;
+    }
+
     // ---- internals ----------------------------------------------------------------------------------------
 
     private void dueForRouting(String trigger) {
         routingDue = true;
         routingTrigger = trigger;
+        routingCorrelationId = correlation();
     }
 
     private void statusChanged(Fulfillment fulfillment, FulfillmentStatus previous, String reason, Instant now) {
@@ -698,7 +727,11 @@ public class Order {
     }
 
     private void send(String topic, String key, String messageId, Object event) {
-        outbox.add(new OutboxMessage(messageId, topic, key, event));
+        outbox.add(new OutboxMessage(messageId, topic, key, event, correlation()));
+    }
+
+    private String correlation() {
+        return working != null ? working : correlationId;
     }
 
     private String nextFulfillmentId() {

@@ -26,10 +26,12 @@ public class OrderRepository {
 
     private final MongoTemplate mongo;
     private final ApplicationEventPublisher events;
+    private final CorrelationSource correlation;
 
-    OrderRepository(MongoTemplate mongo, ApplicationEventPublisher events) {
+    OrderRepository(MongoTemplate mongo, ApplicationEventPublisher events, CorrelationSource correlation) {
         this.mongo = mongo;
         this.events = events;
+        this.correlation = correlation;
     }
 
     public Optional<Order> find(String orderId) {
@@ -66,6 +68,7 @@ public class OrderRepository {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Order order = find(orderId).orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
             long read = order.revision();
+            order.workingFor(correlation.current());
             R result = transition.apply(order);
             if (!order.changed()) {
                 return result;
@@ -86,6 +89,7 @@ public class OrderRepository {
      */
     public <R> R change(Order read, Function<Order, R> transition) {
         long revision = read.revision();
+        read.workingFor(correlation.current());
         R result = transition.apply(read);
         if (!read.changed()) {
             return result;

@@ -6,6 +6,8 @@ package io.omnihub.order.model;
  * {@code commandId} of commands), so a message sent twice after a crash is recognisably the same.
  *
  * @param event a record of {@code io.omnihub.contracts} (stored with its class; never on the wire)
+ * @param correlationId the correlation id of the work that owed the message (sent as its {@code correlation-id}
+ *        header); null when none, and in documents stored before it was kept
  */
-public record OutboxMessage(String id, String topic, String key, Object event) {
+public record OutboxMessage(String id, String topic, String key, Object event, String correlationId) {
 }

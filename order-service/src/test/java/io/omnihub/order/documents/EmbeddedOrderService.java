@@ -85,7 +85,8 @@ public abstract class EmbeddedOrderService {
                 new BigDecimal(line.price()), new BigDecimal(line.price()))).toList();
         Order order = Order.receive(orderId, siteId, channelOrderId, siteId + "|" + channelOrderId, "test-channel",
                 journey, ANA, journey == Journey.SHIP_FROM_STORE ? ANA_HOME : null,
-                journey == Journey.PICKUP_IN_STORE ? split.keySet().iterator().next() : null, orderLines, receivedAt);
+                journey == Journey.PICKUP_IN_STORE ? split.keySet().iterator().next() : null, orderLines, null,
+                receivedAt);
         List<Allocation> allocations = new ArrayList<>();
         split.forEach((store, eans) -> allocations.add(new Allocation(store, lines.stream()
                 .filter(line -> eans.contains(line.ean()))

@@ -1,6 +1,7 @@
 package io.omnihub.order.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnihub.contracts.Topics;
@@ -41,7 +42,7 @@ class OrderTests {
                 new Address("Av. Paulista, 1000", "São Paulo", "SP", "01310-100", -23.5, -46.6), null,
                 List.of(new OrderLine(SHIRT, "1001", "Camiseta", "Aurora", "Roupas", 2, new BigDecimal("333.14"), null),
                         new OrderLine(SHOES, "2001", "Tênis", "Passo", "Calçados", 1, new BigDecimal("99.90"), null)),
-                T0);
+                "corr-intake", T0);
     }
 
     private static RoutingDecision decision(List<Allocation> allocations, List<StoreQuantity> unplaced) {
@@ -254,6 +255,54 @@ class OrderTests {
                 .satisfies(event -> assertThat(event.reason()).isEqualTo("DEADLINE_PASSED"));
         assertThat(order.toRoute()).hasSize(2);
         assertThat(order.nextDeadline()).isNull();
+    }
+
+    @Test
+    void messagesCarryTheCorrelationIdOfTheWorkThatOwedThem() {
+        // given an order placed by request corr-intake, routed, its reservation confirmed by an answer of corr-answer
+        Order order = received();
+        order.workingFor(null);
+        order.route(decision(List.of(new Allocation("LJ001", List.of(new StoreQuantity(SHIRT, 2)))), List.of()), T0);
+        order.workingFor("corr-answer");
+
+        // when
+        order.reservationConfirmed("ful-1-1", T0.plus(Duration.ofHours(2)), false, T0);
+
+        // then the intake's messages and the routing round's (run by a thread without an id) carry the intake's,
+        // the offer carries the answer's
+        assertThat(order.outbox()).extracting(OutboxMessage::id, OutboxMessage::correlationId).containsExactly(
+                tuple("ord-1:received", "corr-intake"), tuple("ful-1-1:reserve", "corr-intake"),
+                tuple("ful-1-1:assigned", "corr-answer"), tuple("ful-1-1:status:2", "corr-answer"));
+    }
+
+    @Test
+    void aRoutingRoundCarriesTheCorrelationIdOfWhatHandedTheLinesBack() {
+        // given a reservation refused by an answer of corr-refusal
+        Order order = received();
+        order.route(decision(List.of(new Allocation("LJ001", List.of(new StoreQuantity(SHIRT, 2)))), List.of()), T0);
+        order.workingFor("corr-refusal");
+        order.reservationRefused("ful-1-1", T0);
+
+        // when the routing thread, with a correlation id of its own, runs the next round
+        order.workingFor("corr-router");
+        order.route(decision(List.of(new Allocation("LJ002", List.of(new StoreQuantity(SHIRT, 2)))), List.of()), T0);
+
+        // then its command carries the refusal's
+        assertThat(order.outbox()).filteredOn(message -> message.id().equals("ful-1-2:reserve"))
+                .extracting(OutboxMessage::correlationId).containsExactly("corr-refusal");
+    }
+
+    @Test
+    void aDeadlineNobodyAskedAboutCarriesTheCorrelationIdOfTheOrdersPlacement() {
+        Order order = assigned();
+        order.workingFor(null);
+
+        order.withdrawExpired(T0.plus(Duration.ofHours(2)));
+        order.route(decision(List.of(new Allocation("LJ002", List.of(new StoreQuantity(SHIRT, 2),
+                new StoreQuantity(SHOES, 1)))), List.of()), T0.plus(Duration.ofHours(2)));
+
+        assertThat(order.outbox()).isNotEmpty().extracting(OutboxMessage::correlationId).containsOnly("corr-intake");
+        assertThat(order.correlationId()).isEqualTo("corr-intake");
     }
 
     @Test
