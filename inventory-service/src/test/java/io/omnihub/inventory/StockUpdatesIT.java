@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +41,9 @@ class StockUpdatesIT extends EmbeddedInventory {
     @Autowired
     @Qualifier("outboxRelay")
     SmartLifecycle relay;
+
+    @Autowired
+    MongoTemplate mongo;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -249,6 +254,45 @@ class StockUpdatesIT extends EmbeddedInventory {
         assertThat(event.path("onHand").asLong()).isEqualTo(8);
         assertThat(event.path("available").asLong()).isEqualTo(8 - 3);
         assertThat(event.path("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aCrashBetweenTheOutboxEntryAndTheRelayLosesNothingAndAnnouncesNothingThatWasNotWritten() {
+        Figure written = Figure.partial("ST-CRASH", "7891000000007", 8, MONDAY, "imp-crash", 1);
+        Figure later = Figure.partial("ST-CRASH", "7891000000007", 5, TUESDAY, "imp-crash-2", 2);
+        String neverWritten = "ST-CRASH:7891000015834";
+        relay.stop();
+        try {
+            // two batches stored with their outbox entries; the relay, as after a kill -9, never heard of them
+            topic.figure(written, "import-crash");
+            awaitStock(written.ean(), written.storeId(), 8);
+            topic.figure(later, "import-crash-2");
+            awaitStock(later.ean(), later.storeId(), 5);
+            // and an entry stored by a batch that died before its bulk write ran
+            mongo.insert(new org.bson.Document("_id", "crashed-" + UUID.randomUUID())
+                    .append("pairs", List.of(neverWritten)).append("createdAt", new java.util.Date()),
+                    "availability_outbox");
+            assertThat(outboxEntriesNaming("ST-CRASH:")).hasSize(3);
+            assertThat(availability.poll().records(written.key())).isEmpty();
+        } finally {
+            relay.start();
+        }
+
+        // the restarted relay announces the pair as stored (its newest version), nothing for the unwritten pair
+        JsonNode event = await().atMost(PATIENCE).until(() -> availability.poll().latest(written.key()),
+                latest -> latest != null && latest.path("version").asLong() == 2);
+        assertThat(event.path("onHand").asLong()).isEqualTo(5);
+        assertThat(event.path("available").asLong()).isEqualTo(5 - 3);
+        assertThat(AvailabilityTopic.header(availability.records(written.key())
+                .get(availability.records(written.key()).size() - 1), "correlation-id")).isEqualTo("import-crash-2");
+        await().atMost(PATIENCE).until(() -> outboxEntriesNaming("ST-CRASH:"), List::isEmpty);
+        assertThat(availability.poll().records(neverWritten)).isEmpty();
+    }
+
+    private List<org.bson.Document> outboxEntriesNaming(String prefix) {
+        return mongo.find(new Query(), org.bson.Document.class, "availability_outbox").stream()
+                .filter(entry -> entry.getList("pairs", String.class).stream().anyMatch(p -> p.startsWith(prefix)))
+                .toList();
     }
 
     /** Sends the figure, then another of the same partition, and waits for that one: the first is handled too. */

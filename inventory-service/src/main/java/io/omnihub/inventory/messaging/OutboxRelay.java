@@ -4,13 +4,17 @@ import io.omnihub.contracts.Topics;
 import io.omnihub.inventory.reservation.AnswerPending;
 import io.omnihub.inventory.reservation.PendingAnswer;
 import io.omnihub.inventory.reservation.ReservationOutbox;
+import io.omnihub.inventory.stock.AvailabilityOutbox;
+import io.omnihub.inventory.stock.AvailabilityOutboxOpened;
 import io.omnihub.inventory.stock.AvailabilityPending;
+import io.omnihub.inventory.stock.AvailabilityWriteFailed;
 import io.omnihub.inventory.stock.PendingAvailability;
-import io.omnihub.inventory.stock.StockOutbox;
 import io.omnihub.platform.background.BackgroundLoop;
 import io.omnihub.platform.kafka.EventPublisher;
 import io.omnihub.platform.web.CorrelationId;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,9 +40,13 @@ import org.springframework.stereotype.Component;
  *
  * <p>What this process stores is handed over right after the write (the events {@link AvailabilityPending} and
  * {@link AnswerPending}) and relayed from memory, a batch at a time: availability without reading it back (the
- * event carries what was stored; only the newest version of a pair waiting in memory is sent), answers with one
- * read by {@code _id}. The stored outboxes are the safety net, looked at when nothing waits in memory and at most
- * every {@code interval}: what was stored before a crash, or by another replica, is sent from there.
+ * event carries what was stored; only the newest version of a pair is sent), answers with one read by
+ * {@code _id}. Availability is relayed in the order of its outbox entries, each announced before its bulk write
+ * ({@link AvailabilityOutboxOpened}): a pair written twice, by two listener threads one after the other, is
+ * announced in that order even when the second thread reports first; the entries go once their pairs are
+ * acknowledged. The stored outboxes are the safety net, looked at when nothing waits in memory and at most every
+ * {@code interval}: what was stored before a crash, by a write that failed, or by another replica, is sent from
+ * there (availability as the pairs are stored then).
  */
 @Component
 class OutboxRelay extends BackgroundLoop {
@@ -48,19 +56,24 @@ class OutboxRelay extends BackgroundLoop {
     private static final int MAX_ROUNDS = 1_000;
     /** The most one look at a stored outbox relays; what is left waits for the next look. */
     private static final int STORED_LIMIT = 50_000;
+    /** The most availability entries (up to 500 pairs each) one look at the stored outbox relays. */
+    private static final int STORED_ENTRIES = 200;
 
-    private final StockOutbox outbox;
+    private final AvailabilityOutbox outbox;
     private final ReservationOutbox answers;
     private final EventPublisher publisher;
     private final RelayProperties properties;
-    /** Availability handed over and not yet sent: the newest version of each pair, in the order they came. */
-    private final Map<String, PendingAvailability> availability = new LinkedHashMap<>();
+    /**
+     * The outbox entries of this process's bulk writes, in the order they were opened: null while the write runs,
+     * then what it stored to announce.
+     */
+    private final Map<String, List<PendingAvailability>> entries = new LinkedHashMap<>();
     /** Commands whose answer was handed over and not yet sent. */
     private final Set<String> answered = new LinkedHashSet<>();
     private boolean adopted;
     private volatile long nextStoredPass;
 
-    OutboxRelay(StockOutbox outbox, ReservationOutbox answers, EventPublisher publisher,
+    OutboxRelay(AvailabilityOutbox outbox, ReservationOutbox answers, EventPublisher publisher,
             RelayProperties properties) {
         super("outbox-relay", properties.interval(), properties.autoStartup());
         this.outbox = outbox;
@@ -71,15 +84,35 @@ class OutboxRelay extends BackgroundLoop {
 
     /** A stopped relay takes nothing over: what is stored meanwhile is found in the stored outbox on start. */
     @EventListener
-    void on(AvailabilityPending pending) {
+    void on(AvailabilityOutboxOpened opened) {
         if (isRunning()) {
-            PendingAvailability stored = pending.availability();
-            synchronized (availability) {
-                availability.merge(StockEvents.key(stored), stored,
-                        (waiting, newer) -> newer.version() > waiting.version() ? newer : waiting);
+            synchronized (entries) {
+                entries.put(opened.entryId(), null);
             }
+        }
+    }
+
+    /** An entry opened while the relay was stopped is not waited for: the safety net relays it. */
+    @EventListener
+    void on(AvailabilityPending pending) {
+        boolean waited = false;
+        synchronized (entries) {
+            if (entries.containsKey(pending.entryId())) {
+                entries.put(pending.entryId(), pending.availability());
+                waited = true;
+            }
+        }
+        if (waited) {
             wake();
         }
+    }
+
+    @EventListener
+    void on(AvailabilityWriteFailed failed) {
+        synchronized (entries) {
+            entries.remove(failed.entryId());
+        }
+        wake();
     }
 
     @EventListener
@@ -96,14 +129,16 @@ class OutboxRelay extends BackgroundLoop {
     public synchronized void start() {
         // after a stop, what was stored meanwhile is only in the stored outboxes: look there first
         nextStoredPass = System.nanoTime();
+        synchronized (entries) {
+            entries.clear();
+        }
         super.start();
     }
 
     @Override
     protected void pass() {
         adoptUnindexedOnce();
-        drain("Availability", this::takeAvailability, this::send, outbox::markPublished, this::name,
-                this::giveBack);
+        relayAvailability();
         drain("Reservation answer", limit -> answers.pendingOf(take(answered, limit)), this::send,
                 this::markAnswers, PendingAnswer::commandId, unsent -> unsent.forEach(answer -> {
                     synchronized (answered) {
@@ -112,7 +147,7 @@ class OutboxRelay extends BackgroundLoop {
                 }));
         if (isEmpty() && System.nanoTime() - nextStoredPass >= 0) {
             nextStoredPass = System.nanoTime() + properties.interval().toNanos();
-            relayStored("Availability", outbox::pending, this::send, outbox::markPublished, this::name);
+            relayStoredAvailability();
             relayStored("Reservation answer", answers::pending, this::send, this::markAnswers,
                     PendingAnswer::commandId);
         }
@@ -143,10 +178,9 @@ class OutboxRelay extends BackgroundLoop {
             return;
         }
         try {
-            int pairs = outbox.adoptUnindexed();
             int commands = answers.adoptUnindexed();
-            if (pairs + commands > 0) {
-                log.info("Outbox: {} pairs and {} answers stored before the outbox index put in it", pairs, commands);
+            if (commands > 0) {
+                log.info("Outbox: {} answers stored before the outbox index put in it", commands);
             }
             adopted = true;
         } catch (RuntimeException e) {
@@ -155,30 +189,108 @@ class OutboxRelay extends BackgroundLoop {
     }
 
     private boolean isEmpty() {
-        synchronized (availability) {
+        synchronized (entries) {
             synchronized (answered) {
-                return availability.isEmpty() && answered.isEmpty();
+                return entries.isEmpty() && answered.isEmpty();
             }
         }
     }
 
-    private List<PendingAvailability> takeAvailability(int limit) {
-        List<PendingAvailability> batch = new ArrayList<>(Math.min(limit, 1024));
-        synchronized (availability) {
-            Iterator<PendingAvailability> waiting = availability.values().iterator();
-            while (waiting.hasNext() && batch.size() < limit) {
-                batch.add(waiting.next());
-                waiting.remove();
+    /**
+     * Relays the entries whose writes are done, oldest first, up to a batch of pairs at a time (the newest
+     * version of each), stopping at the first entry whose write still runs; closes them once all is acknowledged.
+     * What is not acknowledged stays in the stored outbox, for the safety net.
+     */
+    private void relayAvailability() {
+        try {
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+                Map<String, List<PendingAvailability>> done = takeDoneEntries(properties.batchSize());
+                if (done.isEmpty()) {
+                    return;
+                }
+                Map<String, PendingAvailability> newest = new LinkedHashMap<>();
+                done.values().forEach(written -> written.forEach(stored -> newest.merge(StockEvents.key(stored), stored,
+                        (older, newer) -> newer.version() > older.version() ? newer : older)));
+                if (!relay("Availability", List.copyOf(newest.values()), this::send, sent -> 0, this::name)
+                        .isEmpty()) {
+                    return;
+                }
+                outbox.close(done.keySet());
             }
+        } catch (RuntimeException e) {
+            log.warn("Availability relay pass failed; its entries are relayed from the stored outbox: {}",
+                    e.toString());
         }
-        return batch;
     }
 
-    /** Not acknowledged: waits in memory again, unless a newer version of the pair came meanwhile. */
-    private void giveBack(List<PendingAvailability> unsent) {
-        synchronized (availability) {
-            unsent.forEach(stored -> availability.merge(StockEvents.key(stored), stored,
-                    (waiting, older) -> waiting.version() >= older.version() ? waiting : older));
+    private Map<String, List<PendingAvailability>> takeDoneEntries(int pairs) {
+        Map<String, List<PendingAvailability>> done = new LinkedHashMap<>();
+        int taken = 0;
+        synchronized (entries) {
+            Iterator<Map.Entry<String, List<PendingAvailability>>> oldest = entries.entrySet().iterator();
+            while (oldest.hasNext() && taken < pairs) {
+                Map.Entry<String, List<PendingAvailability>> entry = oldest.next();
+                if (entry.getValue() == null) {
+                    // its write still runs: what comes after it waits, so a pair's versions go out in order
+                    break;
+                }
+                done.put(entry.getKey(), entry.getValue());
+                taken += entry.getValue().size();
+                oldest.remove();
+            }
+        }
+        return done;
+    }
+
+    /**
+     * The safety net of availability: the stored entries this process is not relaying (left by a crash, a failed
+     * write or send, another replica; another replica's only once older than {@code interval}, so that they are not
+     * taken from under a write that still runs), their pairs announced as stored now, then the entries closed.
+     */
+    private void relayStoredAvailability() {
+        try {
+            Instant settled = Instant.now().minus(properties.interval());
+            List<AvailabilityOutbox.Entry> stored = outbox.stored(STORED_ENTRIES).stream()
+                    .filter(entry -> !isWaitedFor(entry.id()))
+                    .filter(entry -> entry.createdAt() == null || entry.createdAt().isBefore(settled)).toList();
+            List<AvailabilityOutbox.Entry> chunk = new ArrayList<>();
+            Set<String> pairs = new LinkedHashSet<>();
+            for (AvailabilityOutbox.Entry entry : stored) {
+                chunk.add(entry);
+                pairs.addAll(entry.pairs());
+                if (pairs.size() >= properties.batchSize()) {
+                    if (!relayStoredChunk(chunk, pairs)) {
+                        return;
+                    }
+                    chunk.clear();
+                    pairs.clear();
+                }
+            }
+            relayStoredChunk(chunk, pairs);
+        } catch (RuntimeException e) {
+            log.warn("Availability relay pass over the stored outbox failed; the next one retries: {}", e.toString());
+        }
+    }
+
+    private boolean relayStoredChunk(Collection<AvailabilityOutbox.Entry> chunk, Collection<String> pairs) {
+        if (chunk.isEmpty()) {
+            return true;
+        }
+        List<PendingAvailability> current = outbox.current(pairs);
+        if (current == null) {
+            // a torn read: the next look reads them again
+            return false;
+        }
+        if (!relay("Availability", current, this::send, sent -> 0, this::name).isEmpty()) {
+            return false;
+        }
+        outbox.close(chunk.stream().map(AvailabilityOutbox.Entry::id).toList());
+        return true;
+    }
+
+    private boolean isWaitedFor(String entryId) {
+        synchronized (entries) {
+            return entries.containsKey(entryId);
         }
     }
 
@@ -219,7 +331,7 @@ class OutboxRelay extends BackgroundLoop {
     }
 
     /**
-     * Relays one outbox batch by batch until it is empty, or a batch was not acknowledged in full (what was not
+     * Relays the answers batch by batch until none wait, or a batch was not acknowledged in full (what was not
      * is given back, for the next pass).
      */
     private <T> void drain(String what, IntFunction<List<T>> pending, Function<T, CompletableFuture<?>> send,

@@ -26,11 +26,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param holds            units held by active reservations, per fulfilment; {@code reserved} is their sum
  * @param reserved         units held by active reservations
  * @param safetyStock      the safety stock {@code available} was computed with
- * @param version          grows whenever onHand, reserved or available change: the availability's version
- * @param publishedVersion the highest version relayed to {@code inventory.availability}
- * @param unpublished      {@code version > publishedVersion}; while it is true the document also carries
- *                         {@code pending} = {@link #pendingKey()} (see {@link StockStore}), by which the relay finds
- *                         and marks it
+ * @param version          grows whenever onHand, reserved or available change: the availability's version, each
+ *                         one announced on {@code inventory.availability} through the outbox
+ *                         ({@link AvailabilityOutbox}: an entry per bulk write, no mark on the pair)
  * @param snapshots        the latest full snapshots the pair was present in, applied or not
  * @param snapshotRows     the rows of those snapshots that reported the pair: how a snapshot counts its rows
  * @param drift            what omnihub expected and the ERP reported at the last full snapshot that set the pair
@@ -50,8 +48,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "ean_store", def = "{'ean': 1, 'storeId': 1}")
 record StockLevel(@Id String id, String storeId, String ean, long onHand, Instant asOf, String sequence,
         Source source, List<Consumption> consumptions, List<Restock> restocks, List<Hold> holds, long reserved,
-        long safetyStock, long available, long version, long publishedVersion, boolean unpublished,
-        List<String> snapshots, List<SnapshotRows> snapshotRows, Drift drift, List<AppliedCommand> commands,
+        long safetyStock, long available, long version, List<String> snapshots, List<SnapshotRows> snapshotRows, Drift drift, List<AppliedCommand> commands,
         String digest, long revision, Instant updatedAt, String correlationId) {
 
     /** How many snapshots a pair remembers: more than can overlap, few enough to keep the document small. */
@@ -113,7 +110,7 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
     /** A pair the ERP never reported: not stored ({@code revision} 0). */
     static StockLevel absent(String storeId, String ean) {
         return new StockLevel(id(storeId, ean), storeId, ean, 0, null, null, null, List.of(), List.of(), List.of(),
-                0, 0, 0, 0, 0, false, List.of(), List.of(), null, List.of(), null, 0, null, null);
+                0, 0, 0, 0, List.of(), List.of(), null, List.of(), null, 0, null, null);
     }
 
     boolean isStored() {
@@ -126,18 +123,6 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
      */
     String token() {
         return id + "@" + revision + "@" + digest;
-    }
-
-    /**
-     * The outbox entry of this version ({@code pending}, uniquely indexed, absent once published): marking it
-     * published on this key matches only while no newer version has been stored.
-     */
-    String pendingKey() {
-        return pendingKey(id, version);
-    }
-
-    static String pendingKey(String id, long version) {
-        return id + "@" + version;
     }
 
     /**
@@ -528,9 +513,8 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
         StockLevel build() {
             StockLevel c = current;
             return withDigest(new StockLevel(c.id, c.storeId, c.ean, onHand, asOf, sequence, source, consumptions,
-                    restocks, holds, c.reserved, c.safetyStock, c.available, c.version, c.publishedVersion,
-                    c.unpublished, snapshots, snapshotRows, drift, commands, null, revision, c.updatedAt,
-                    correlationId));
+                    restocks, holds, c.reserved, c.safetyStock, c.available, c.version, snapshots, snapshotRows,
+                    drift, commands, null, revision, c.updatedAt, correlationId));
         }
 
         /** The next state with its availability computed again and, when that moved, a new version to announce. */
@@ -546,16 +530,14 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
                     || newAvailable != c.available;
             long newVersion = changed ? c.version + 1 : c.version;
             return withDigest(new StockLevel(c.id, c.storeId, c.ean, onHand, asOf, sequence, source, consumptions,
-                    restocks, holds, newReserved, newSafetyStock, newAvailable, newVersion, c.publishedVersion,
-                    c.unpublished || changed, snapshots, snapshotRows, drift, commands, null, revision, now,
-                    correlationId));
+                    restocks, holds, newReserved, newSafetyStock, newAvailable, newVersion, snapshots, snapshotRows,
+                    drift, commands, null, revision, now, correlationId));
         }
 
         private static StockLevel withDigest(StockLevel l) {
             return new StockLevel(l.id, l.storeId, l.ean, l.onHand, l.asOf, l.sequence, l.source, l.consumptions,
-                    l.restocks, l.holds, l.reserved, l.safetyStock, l.available, l.version, l.publishedVersion,
-                    l.unpublished, l.snapshots, l.snapshotRows, l.drift, l.commands, l.contentDigest(), l.revision,
-                    l.updatedAt, l.correlationId);
+                    l.restocks, l.holds, l.reserved, l.safetyStock, l.available, l.version, l.snapshots,
+                    l.snapshotRows, l.drift, l.commands, l.contentDigest(), l.revision, l.updatedAt, l.correlationId);
         }
     }
 }

@@ -20,7 +20,6 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -40,15 +39,12 @@ public class StockService {
     private final MongoTemplate mongo;
     private final AvailabilityPolicy policy;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
 
-    StockService(StockStore store, MongoTemplate mongo, AvailabilityPolicy policy, Clock clock,
-            ApplicationEventPublisher events) {
+    StockService(StockStore store, MongoTemplate mongo, AvailabilityPolicy policy, Clock clock) {
         this.store = store;
         this.mongo = mongo;
         this.policy = policy;
         this.clock = clock;
-        this.events = events;
     }
 
     /**
@@ -238,14 +234,11 @@ public class StockService {
         return level -> change.apply(level).map(next -> next.causedBy(level, correlationId));
     }
 
-    /** Writes the changes, then tells the relay what there is to announce; answers how many pairs were written. */
+    /** Writes the changes (their availability goes through the outbox); answers how many pairs were written. */
     private int changeAll(List<PairChange> changes) {
         if (changes.isEmpty()) {
             return 0;
         }
-        Map<String, StockLevel> written = store.changeAll(changes);
-        written.values().stream().filter(StockLevel::unpublished).forEach(level -> events.publishEvent(
-                new AvailabilityPending(PendingAvailability.of(level))));
-        return written.size();
+        return store.changeAll(changes).size();
     }
 }

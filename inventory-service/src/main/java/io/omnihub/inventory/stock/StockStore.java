@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
@@ -25,6 +26,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.BasicUpdate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,10 +38,13 @@ import org.springframework.stereotype.Component;
  * <p>Many pairs at once take one {@code _id $in} read and one unordered bulk write per round. The condition
  * of a write is the single uniquely indexed field {@code token} ({@link StockLevel#token()}): the embedded
  * MongoDB (mongo-java-server) serves a query from an index only when its keys are exactly a unique index's, and
- * scanned the whole collection for every write conditioned on {@code {_id, revision, digest}}. A write sets
- * every field but the outbox marks ({@code publishedVersion}, {@code unpublished}, {@code pending}), which only
- * a change of availability sets (pending again) and only the relay clears: so the relay's marks move no token
- * and never make a writer retry, and a writer never puts back a mark the relay removed.
+ * scanned the whole collection for every write conditioned on {@code {_id, revision, digest}}.
+ *
+ * <p>The availability outbox: a bulk write that moves the availability of some pairs is preceded by ONE outbox
+ * entry naming them ({@link AvailabilityOutbox}), and followed by handing the relay what it stored. So the stock
+ * documents carry no outbox mark of their own (two unique indexes, {@code _id} and {@code token}: the fewest a
+ * conditional write served by an index allows), and a crash between the entry and the relay leaves the entry,
+ * from which the pairs' stored availability is announced after the restart.
  */
 @Component
 class StockStore {
@@ -47,20 +52,48 @@ class StockStore {
     static final int ATTEMPTS = 16;
     static final String COLLECTION = "stock";
     static final String TOKEN = "token";
-    static final String PENDING = "pending";
+    /** The per-pair outbox mark of earlier versions (and its index): replaced by {@link AvailabilityOutbox}. */
+    static final String LEGACY_PENDING = "pending";
+    private static final String LEGACY_UNPUBLISHED = "unpublished";
     /** MongoDB's code for a duplicate key: here, an insert that lost to a concurrent one. */
     private static final int DUPLICATE_KEY = 11000;
-    /** Set by the relay (published) or by a change of availability (pending), never copied from a read. */
-    private static final Set<String> OUTBOX_FIELDS = Set.of("_id", "publishedVersion", "unpublished", PENDING);
+    private static final int LEGACY_CHUNK = 500;
 
     private final MongoTemplate mongo;
+    private final AvailabilityOutbox outbox;
+    private final ApplicationEventPublisher events;
 
-    StockStore(MongoTemplate mongo) {
+    StockStore(MongoTemplate mongo, AvailabilityOutbox outbox, ApplicationEventPublisher events) {
         this.mongo = mongo;
+        this.outbox = outbox;
+        this.events = events;
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index(TOKEN, Sort.Direction.ASC).named(TOKEN).unique());
-        // sparse: only documents with something to relay carry the field, so its index is the outbox itself
-        indexes.createIndex(new Index(PENDING, Sort.Direction.ASC).named(PENDING).unique().sparse());
+        adoptLegacyOutbox();
+    }
+
+    /**
+     * Pairs left unannounced by a version that marked them one by one ({@code unpublished}, {@code pending}) are
+     * named in outbox entries, then unmarked, and that index dropped: before any writer runs (this is done while
+     * the application starts, before the listeners), so no write can clear a mark whose version was not announced.
+     * One scan, at start.
+     */
+    private void adoptLegacyOutbox() {
+        Query legacy = Query.query(where(LEGACY_UNPUBLISHED).is(true));
+        legacy.fields().include("_id");
+        List<String> ids = mongo.find(legacy, Document.class, COLLECTION).stream().map(d -> d.getString("_id"))
+                .toList();
+        for (int from = 0; from < ids.size(); from += LEGACY_CHUNK) {
+            outbox.store(outbox.entry(ids.subList(from, Math.min(ids.size(), from + LEGACY_CHUNK))));
+        }
+        if (!ids.isEmpty()) {
+            mongo.updateMulti(legacy, new Update().unset(LEGACY_UNPUBLISHED).unset(LEGACY_PENDING)
+                    .unset("publishedVersion"), COLLECTION);
+        }
+        var indexes = mongo.indexOps(COLLECTION);
+        if (indexes.getIndexInfo().stream().anyMatch(index -> LEGACY_PENDING.equals(index.getName()))) {
+            indexes.dropIndex(LEGACY_PENDING);
+        }
     }
 
     /** The change of one pair: its next state from the stored one, or empty when nothing would change. */
@@ -119,7 +152,7 @@ class StockStore {
                 }
                 writes.add(new Write(current, next.get().withRevision(current.level().revision() + 1)));
             }
-            for (Write landed : execute(writes)) {
+            for (Write landed : executeAnnounced(writes)) {
                 pending.remove(landed.next().id());
                 written.put(landed.next().id(), landed.next());
             }
@@ -141,6 +174,32 @@ class StockStore {
             stored.put(level.id(), new Stored(level, document));
         }
         return stored;
+    }
+
+    /**
+     * The bulk write, preceded by its outbox entry when it moves some pairs' availability and followed by handing
+     * the relay what it stored. The relay hears of the entry before the write (and after the read it was computed
+     * from), so it announces writes of one pair in the order they were made.
+     */
+    private List<Write> executeAnnounced(List<Write> writes) {
+        List<String> moving = writes.stream().filter(Write::movesAvailability).map(write -> write.next().id())
+                .toList();
+        if (moving.isEmpty()) {
+            return execute(writes);
+        }
+        AvailabilityOutbox.Entry entry = outbox.entry(moving);
+        events.publishEvent(new AvailabilityOutboxOpened(entry.id()));
+        List<Write> landed;
+        try {
+            outbox.store(entry);
+            landed = execute(writes);
+        } catch (RuntimeException | Error failed) {
+            events.publishEvent(new AvailabilityWriteFailed(entry.id()));
+            throw failed;
+        }
+        events.publishEvent(new AvailabilityPending(entry.id(), landed.stream().filter(Write::movesAvailability)
+                .map(write -> PendingAvailability.of(write.next())).toList()));
+        return landed;
     }
 
     /** One unordered bulk write; answers the writes that took effect (the others lost to another writer). */
@@ -231,13 +290,14 @@ class StockStore {
             return current.document() == null;
         }
 
-        /** The whole document of a new pair, with its token and, if it has something to announce, its outbox. */
+        /** Whether the write gives the pair a new version of its availability, to announce. */
+        boolean movesAvailability() {
+            return next.version() != current.level().version();
+        }
+
+        /** The whole document of a new pair, with its token. */
         Document document() {
-            Document document = content();
-            if (next.unpublished()) {
-                document.put(PENDING, next.pendingKey());
-            }
-            return document;
+            return content();
         }
 
         /** Only the state that was read: by its token; documents stored before tokens existed, field by field. */
@@ -249,21 +309,12 @@ class StockStore {
                     .and("digest").is(current.level().digest()));
         }
 
-        /** Every field but the outbox marks; a new version to announce puts the pair in the outbox. */
+        /** Every field; those the next state lacks are removed. */
         BasicUpdate update() {
-            Document set = new Document();
-            content().forEach((field, value) -> {
-                if (!OUTBOX_FIELDS.contains(field)) {
-                    set.put(field, value);
-                }
-            });
-            if (next.version() != current.level().version()) {
-                set.put("unpublished", true);
-                set.put(PENDING, next.pendingKey());
-            }
+            Document set = content();
+            set.remove("_id");
             Document unset = new Document();
-            current.document().keySet().stream()
-                    .filter(field -> !OUTBOX_FIELDS.contains(field) && !set.containsKey(field))
+            current.document().keySet().stream().filter(field -> !"_id".equals(field) && !set.containsKey(field))
                     .forEach(field -> unset.put(field, ""));
             Document update = new Document("$set", set);
             if (!unset.isEmpty()) {

@@ -20,7 +20,7 @@ class StockLevelReservationTests {
 
     @Test
     void aHoldWithinWhatIsAvailableIsTakenAndAnnounced() {
-        StockLevel level = published(level(10, MONDAY));
+        StockLevel level = level(10, MONDAY);
 
         var attempt = level.hold("cmd-1", "ful-1", 4, MONDAY, SAFETY_1, NOW);
 
@@ -31,7 +31,6 @@ class StockLevelReservationTests {
         assertThat(held.available()).isEqualTo(10 - 4 - 1);
         assertThat(attempt.available()).isEqualTo(5);
         assertThat(held.version()).isEqualTo(level.version() + 1);
-        assertThat(held.unpublished()).isTrue();
     }
 
     @Test
@@ -144,7 +143,7 @@ class StockLevelReservationTests {
 
     @Test
     void returnedUnitsAreAvailableAgainUntilALaterFigureCountsThem() {
-        StockLevel level = published(level(10, MONDAY));
+        StockLevel level = level(10, MONDAY);
         Instant returned = MONDAY.plusSeconds(60);
 
         StockLevel restocked = stored(level.restocked("ret-1", 2, returned, SAFETY_1, NOW).orElseThrow());
@@ -206,7 +205,7 @@ class StockLevelReservationTests {
 
     @Test
     void aSnapshotsFigureRecordsItsDriftFromWhatOmnihubExpected() {
-        StockLevel level = published(level(10, MONDAY));
+        StockLevel level = level(10, MONDAY);
         level = stored(level.hold("cmd-1", "ful-1", 3, MONDAY, SAFETY_1, NOW).next().orElseThrow());
         level = stored(level.consumed("con-1", "ful-1", 3, MONDAY.plusSeconds(60), SAFETY_1, NOW).orElseThrow());
         level = stored(level.restocked("ret-1", 1, MONDAY.plusSeconds(120), SAFETY_1, NOW).orElseThrow());
@@ -250,8 +249,8 @@ class StockLevelReservationTests {
         // as a server under concurrent writes answered: the later revision and digest, the earlier holds
         StockLevel torn = new StockLevel(after.id(), after.storeId(), after.ean(), after.onHand(), after.asOf(),
                 after.sequence(), after.source(), after.consumptions(), after.restocks(), before.holds(),
-                before.reserved(), after.safetyStock(), before.available(), after.version(), after.publishedVersion(),
-                after.unpublished(), after.snapshots(), after.snapshotRows(), after.drift(), after.commands(),
+                before.reserved(), after.safetyStock(), before.available(), after.version(),
+                after.snapshots(), after.snapshotRows(), after.drift(), after.commands(),
                 after.digest(), after.revision(), after.updatedAt(), after.correlationId());
 
         assertThat(after.isWhole()).isTrue();
@@ -265,14 +264,6 @@ class StockLevelReservationTests {
 
     private static StockLevel stored(StockLevel level) {
         return level.withRevision(level.revision() + 1);
-    }
-
-    private static StockLevel published(StockLevel level) {
-        return new StockLevel(level.id(), level.storeId(), level.ean(), level.onHand(), level.asOf(),
-                level.sequence(), level.source(), level.consumptions(), level.restocks(), level.holds(),
-                level.reserved(), level.safetyStock(), level.available(), level.version(), level.version(), false,
-                level.snapshots(), level.snapshotRows(), level.drift(), level.commands(), null, level.revision(),
-                level.updatedAt(), level.correlationId());
     }
 
     private static StockReport report(long quantity, Instant asOf) {

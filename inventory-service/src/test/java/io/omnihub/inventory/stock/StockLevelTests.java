@@ -29,15 +29,13 @@ class StockLevelTests {
         assertThat(level.available()).isEqualTo(8);
         assertThat(level.reserved()).isZero();
         assertThat(level.version()).isEqualTo(1);
-        assertThat(level.publishedVersion()).isZero();
-        assertThat(level.unpublished()).isTrue();
         assertThat(level.source()).isEqualTo(new StockLevel.Source("imp-1", 1));
         assertThat(level.updatedAt()).isEqualTo(NOW);
     }
 
     @Test
     void aNewerFigureReplacesTheQuantityAndMovesTheVersion() {
-        StockLevel monday = published(level(10, MONDAY));
+        StockLevel monday = level(10, MONDAY);
 
         StockLevel tuesday = monday.report(report(4, TUESDAY, 1), SAFETY_2, NOW).orElseThrow();
 
@@ -45,7 +43,6 @@ class StockLevelTests {
         assertThat(tuesday.available()).isEqualTo(2);
         assertThat(tuesday.asOf()).isEqualTo(TUESDAY);
         assertThat(tuesday.version()).isEqualTo(monday.version() + 1);
-        assertThat(tuesday.unpublished()).isTrue();
     }
 
     @Test
@@ -76,13 +73,12 @@ class StockLevelTests {
 
     @Test
     void aLaterFigureWithTheSameQuantityIsStoredButAnnouncesNothingNew() {
-        StockLevel monday = published(level(10, MONDAY));
+        StockLevel monday = level(10, MONDAY);
 
         StockLevel tuesday = monday.report(report(10, TUESDAY, 1), SAFETY_2, NOW).orElseThrow();
 
         assertThat(tuesday.asOf()).isEqualTo(TUESDAY);
         assertThat(tuesday.version()).isEqualTo(monday.version());
-        assertThat(tuesday.unpublished()).isFalse();
     }
 
     @Test
@@ -112,7 +108,7 @@ class StockLevelTests {
 
     @Test
     void aPairAbsentFromAFullSnapshotOfItsStoreBecomesZeroAtTheSnapshotsAsOf() {
-        StockLevel monday = published(level(10, MONDAY));
+        StockLevel monday = level(10, MONDAY);
 
         StockLevel zeroed = monday.zeroedAbsentFrom(snapshot("snap-1", TUESDAY, STORE), SAFETY_2, NOW).orElseThrow();
 
@@ -122,7 +118,6 @@ class StockLevelTests {
         assertThat(zeroed.sequence()).isEqualTo(ReportSequence.asOfKey(TUESDAY));
         assertThat(zeroed.source()).isEqualTo(new StockLevel.Source("snap-1", 0));
         assertThat(zeroed.version()).isEqualTo(monday.version() + 1);
-        assertThat(zeroed.unpublished()).isTrue();
         assertThat(stored(zeroed).zeroedAbsentFrom(snapshot("snap-1", TUESDAY, STORE), SAFETY_2, NOW)).isEmpty();
     }
 
@@ -192,7 +187,7 @@ class StockLevelTests {
 
     @Test
     void aReconfiguredSafetyStockChangesTheAvailabilityAndItsVersion() {
-        StockLevel level = published(level(10, MONDAY));
+        StockLevel level = level(10, MONDAY);
 
         StockLevel recalculated = level.recalculated(new AvailabilityPolicy(0, Map.of(STORE, 6L), Map.of()), NOW)
                 .orElseThrow();
@@ -200,7 +195,6 @@ class StockLevelTests {
         assertThat(recalculated.safetyStock()).isEqualTo(6);
         assertThat(recalculated.available()).isEqualTo(4);
         assertThat(recalculated.version()).isEqualTo(level.version() + 1);
-        assertThat(recalculated.unpublished()).isTrue();
         assertThat(level.recalculated(SAFETY_2, NOW)).isEmpty();
     }
 
@@ -216,13 +210,12 @@ class StockLevelTests {
             assertThat(level.asOf()).isEqualTo(TUESDAY);
             assertThat(level.source()).isEqualTo(new StockLevel.Source("imp-1", 2));
             assertThat(level.available()).isEqualTo(2);
-            assertThat(level.unpublished()).isTrue();
         }
     }
 
     @Test
     void aBatchEndsAsItsFiguresAppliedOneAfterTheOtherWouldEnd() {
-        StockLevel monday = published(level(10, MONDAY));
+        StockLevel monday = level(10, MONDAY);
         List<StockReport> batch = List.of(snapshotReport(6, TUESDAY, "snap-2"), snapshotReport(9, MONDAY, "snap-1"),
                 report(3, TUESDAY.plusSeconds(60), 7));
 
@@ -262,14 +255,6 @@ class StockLevelTests {
         return level.withRevision(level.revision() + 1);
     }
 
-    private static StockLevel published(StockLevel level) {
-        return new StockLevel(level.id(), level.storeId(), level.ean(), level.onHand(), level.asOf(),
-                level.sequence(), level.source(), level.consumptions(), level.restocks(), level.holds(),
-                level.reserved(), level.safetyStock(), level.available(), level.version(), level.version(), false,
-                level.snapshots(), level.snapshotRows(), level.drift(), level.commands(), null, level.revision(),
-                level.updatedAt(), level.correlationId());
-    }
-
     private static StockLevel withConsumptions(StockLevel level, List<Consumption> consumptions, long reserved) {
         long consumed = consumptions.stream().filter(c -> c.at().isAfter(level.asOf()))
                 .mapToLong(Consumption::quantity).sum();
@@ -277,7 +262,7 @@ class StockLevelTests {
         return new StockLevel(level.id(), level.storeId(), level.ean(), level.onHand(), level.asOf(),
                 level.sequence(), level.source(), consumptions, level.restocks(), holds, reserved,
                 level.safetyStock(), SAFETY_2.available(STORE, EAN, level.onHand(), consumed, reserved),
-                level.version(), level.publishedVersion(), level.unpublished(), level.snapshots(),
+                level.version(), level.snapshots(),
                 level.snapshotRows(), level.drift(), level.commands(), null, level.revision(), level.updatedAt(),
                 level.correlationId());
     }

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -36,7 +35,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 
 /** Newest-wins figures and the availability outbox against a real MongoDB-wire server, without Kafka. */
 @DataMongoTest
-@Import({StockService.class, StockStore.class, StockOutbox.class, StockServiceIT.Policies.class})
+@Import({StockService.class, StockStore.class, AvailabilityOutbox.class, StockServiceIT.Policies.class})
 @RecordApplicationEvents
 class StockServiceIT {
 
@@ -57,16 +56,13 @@ class StockServiceIT {
     StockStore store;
 
     @Autowired
-    StockOutbox outbox;
+    AvailabilityOutbox outbox;
 
     @Autowired
     MongoTemplate mongo;
 
     @Autowired
     Clock clock;
-
-    @Autowired
-    ApplicationEventPublisher publisher;
 
     @Autowired
     ApplicationEvents events;
@@ -91,21 +87,21 @@ class StockServiceIT {
         String store = store();
         StockReport figure = report(store, 10, MONDAY, 1);
         stock.apply(figure);
-        outbox.markPublished(PendingAvailability.of(stored(store)));
         StockLevel before = stored(store);
+        List<AvailabilityOutbox.Entry> entries = entriesOf(store);
         events.clear();
 
         boolean applied = stock.apply(figure);
 
         assertThat(applied).isFalse();
         assertThat(stored(store)).isEqualTo(before);
-        assertThat(stored(store).unpublished()).isFalse();
+        assertThat(events.stream(AvailabilityOutboxOpened.class)).isEmpty();
         assertThat(events.stream(AvailabilityPending.class)).isEmpty();
-        assertThat(pendingOf(store)).isEmpty();
+        assertThat(entriesOf(store)).isEqualTo(entries);
     }
 
     @Test
-    void aChangeIsStoredWithItsAvailabilityAndItsOutboxInOneDocument() {
+    void aChangeIsNamedInAnOutboxEntryStoredBeforeItAndHandedToTheRelayAfter() {
         String store = store();
 
         stock.apply(report(store, 10, MONDAY, 1));
@@ -115,66 +111,70 @@ class StockServiceIT {
         assertThat(level.safetyStock()).isEqualTo(1);
         assertThat(level.available()).isEqualTo(9);
         assertThat(level.version()).isEqualTo(1);
-        assertThat(level.publishedVersion()).isZero();
-        assertThat(pendingOf(store)).containsExactly(
-                new PendingAvailability(store, EAN, 9, 10, 0, MONDAY, 1));
-        assertThat(events.stream(AvailabilityPending.class)).contains(
-                new AvailabilityPending(new PendingAvailability(store, EAN, 9, 10, 0, MONDAY, 1)));
+        List<AvailabilityOutbox.Entry> entries = entriesOf(store);
+        assertThat(entries).singleElement().extracting(AvailabilityOutbox.Entry::pairs)
+                .isEqualTo(List.of(StockLevel.id(store, EAN)));
+        String entryId = entries.get(0).id();
+        assertThat(events.stream(AvailabilityOutboxOpened.class)).contains(new AvailabilityOutboxOpened(entryId));
+        assertThat(events.stream(AvailabilityPending.class)).contains(new AvailabilityPending(entryId,
+                List.of(new PendingAvailability(store, EAN, 9, 10, 0, MONDAY, 1))));
     }
 
     @Test
-    void markingPublishedEmptiesTheOutboxUnlessThePairChangedMeanwhile() {
+    void theStockDocumentsCarryNoOutboxMarkAndOnlyTwoUniqueIndexes() {
         String store = store();
-        stock.apply(report(store, 10, MONDAY, 1));
-        PendingAvailability first = pendingOf(store).get(0);
-        stock.apply(report(store, 6, TUESDAY, 1));
 
-        boolean outdated = outbox.markPublished(first);
+        stock.applyAll(List.of(report(store, 10, MONDAY, 1), report(store, OTHER_EAN, 5, MONDAY, 2)));
 
-        assertThat(outdated).isFalse();
-        assertThat(pendingOf(store)).extracting(PendingAvailability::version, PendingAvailability::onHand)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 6L));
-
-        PendingAvailability second = pendingOf(store).get(0);
-        assertThat(outbox.markPublished(second)).isTrue();
-        assertThat(pendingOf(store)).isEmpty();
-        assertThat(stored(store).publishedVersion()).isEqualTo(2);
+        org.bson.Document document = mongo.getCollection("stock")
+                .find(new org.bson.Document("_id", StockLevel.id(store, EAN))).first();
+        assertThat(document).doesNotContainKeys("pending", "unpublished", "publishedVersion");
+        assertThat(mongo.indexOps("stock").getIndexInfo()).filteredOn(index -> index.isUnique())
+                .extracting(index -> index.getName()).contains("token").doesNotContain("pending");
+        assertThat(entriesOf(store)).singleElement().extracting(AvailabilityOutbox.Entry::pairs)
+                .isEqualTo(List.of(StockLevel.id(store, EAN), StockLevel.id(store, OTHER_EAN)));
     }
 
     @Test
-    void anOlderVersionRelayedAfterANewerOneWasMarkedPublishedPutsThePairBackInTheOutbox() {
+    void afterACrashAnEntryGivesItsPairsAvailabilityAsStoredAndNothingForAWriteThatNeverHappened() {
         String store = store();
-        stock.apply(report(store, 10, MONDAY, 1));
-        PendingAvailability older = pendingOf(store).get(0);
-        stock.apply(report(store, 6, TUESDAY, 1));
-        outbox.markPublished(pendingOf(store).get(0));
+        // a batch whose entry and bulk write were stored, then the process died before the relay sent anything
+        stock.applyAll(List.of(report(store, 10, MONDAY, 1), report(store, OTHER_EAN, 5, MONDAY, 2)));
+        // a later change of one pair, also unsent
+        stock.apply(report(store, 6, TUESDAY, 3));
+        // and an entry whose bulk write never ran: the process died right after storing it
+        String neverWritten = StockLevel.id(store, "7891000000014");
+        outbox.store(outbox.entry(List.of(neverWritten, StockLevel.id(store, OTHER_EAN))));
 
-        // another replica's relay, slower, now acknowledges the older version: it may be last on the topic
-        outbox.markPublished(older);
+        List<AvailabilityOutbox.Entry> left = entriesOf(store);
+        List<PendingAvailability> announced = outbox.current(left.stream()
+                .flatMap(entry -> entry.pairs().stream()).distinct().toList());
 
-        assertThat(pendingOf(store)).extracting(PendingAvailability::version).containsExactly(2L);
+        assertThat(left).hasSize(3);
+        assertThat(announced).extracting(PendingAvailability::ean, PendingAvailability::onHand,
+                PendingAvailability::version).containsExactlyInAnyOrder(tuple(EAN, 6L, 2L), tuple(OTHER_EAN, 5L, 1L));
+
+        outbox.close(left.stream().map(AvailabilityOutbox.Entry::id).toList());
+        assertThat(entriesOf(store)).isEmpty();
     }
 
     @Test
-    void aWriterThatReadBeforeTheRelayMarkedRetriesOnTheMarkedState() {
+    void theAvailabilityOfAChangeCarriesTheCorrelationIdOfItsCause() {
         String store = store();
-        stock.apply(report(store, 10, MONDAY, 1));
-        String id = StockLevel.id(store, EAN);
+        stock.applyAll(List.of(new StockReport(store, EAN, 10, MONDAY, null, "imp-1", 1, MONDAY, "import-1")));
 
-        var written = this.store.change(store, EAN, current -> {
-            if (current.publishedVersion() == 0) {
-                // the relay marks version 1 published between this writer's read and its write
-                outbox.markPublished(PendingAvailability.of(current));
-            }
-            return current.report(report(store, 6, TUESDAY, 1), policy(), clock.instant());
-        });
+        try (var scope = io.omnihub.platform.web.CorrelationId.open("order-post-7")) {
+            stock.hold(store, EAN, "cmd-1", "ful-1", 2, TUESDAY);
+        }
+        // a figure that changes no availability keeps the id of the version it does not move
+        stock.applyAll(List.of(new StockReport(store, EAN, 10, TUESDAY, null, "imp-2", 1, TUESDAY, "import-2")));
 
-        assertThat(written).isPresent();
-        StockLevel level = mongo.findById(id, StockLevel.class);
-        assertThat(level.onHand()).isEqualTo(6);
-        assertThat(level.publishedVersion()).isEqualTo(1);
-        assertThat(level.version()).isEqualTo(2);
-        assertThat(level.unpublished()).isTrue();
+        assertThat(stored(store).version()).isEqualTo(2);
+        assertThat(stored(store).correlationId()).isEqualTo("order-post-7");
+        assertThat(events.stream(AvailabilityPending.class).flatMap(pending -> pending.availability().stream())
+                .filter(availability -> availability.storeId().equals(store)))
+                .extracting(PendingAvailability::version, PendingAvailability::correlationId)
+                .containsExactly(tuple(1L, "import-1"), tuple(2L, "order-post-7"));
     }
 
     @Test
@@ -217,8 +217,10 @@ class StockServiceIT {
         assertThat(level.source()).isEqualTo(new StockLevel.Source("imp-4", 4));
         assertThat(level.revision()).isEqualTo(1);
         assertThat(mongo.findById(StockLevel.id(store, OTHER_EAN), StockLevel.class).onHand()).isEqualTo(3);
-        assertThat(pendingOf(store)).extracting(PendingAvailability::ean, PendingAvailability::onHand)
+        assertThat(events.stream(AvailabilityPending.class).flatMap(pending -> pending.availability().stream()))
+                .extracting(PendingAvailability::ean, PendingAvailability::onHand)
                 .containsExactlyInAnyOrder(tuple(EAN, 7L), tuple(OTHER_EAN, 3L));
+        assertThat(entriesOf(store)).hasSize(1);
         events.clear();
 
         assertThat(stock.applyAll(batch)).isZero();
@@ -290,24 +292,11 @@ class StockServiceIT {
     }
 
     @Test
-    void theStoredOutboxHoldsOnlyWhatIsNotMarkedPublished() {
-        String store = store();
-        stock.applyAll(List.of(report(store, 10, MONDAY, 1), report(store, OTHER_EAN, 5, MONDAY, 2)));
-
-        int marked = outbox.markPublished(pendingOf(store).stream().filter(p -> p.ean().equals(EAN)).toList());
-
-        assertThat(marked).isEqualTo(1);
-        assertThat(pendingOf(store)).extracting(PendingAvailability::ean).containsExactly(OTHER_EAN);
-        assertThat(mongo.getCollection("stock").find(new org.bson.Document("_id", StockLevel.id(store, EAN)))
-                .first()).doesNotContainKey("pending");
-    }
-
-    @Test
     void aReconfiguredSafetyStockAppliesToStockAlreadyHeld() {
         String store = store();
         stock.apply(report(store, 10, MONDAY, 1));
         var reconfigured = new StockService(this.store, mongo, new AvailabilityPolicy(1, Map.of(store, 4L), Map.of()),
-                clock, publisher);
+                clock);
 
         long changed = reconfigured.recalculate();
 
@@ -321,8 +310,10 @@ class StockServiceIT {
         return mongo.findById(StockLevel.id(store, EAN), StockLevel.class);
     }
 
-    private List<PendingAvailability> pendingOf(String store) {
-        return outbox.pending(10_000).stream().filter(pending -> pending.storeId().equals(store)).toList();
+    /** The stored outbox entries naming pairs of the store, oldest first. */
+    private List<AvailabilityOutbox.Entry> entriesOf(String store) {
+        return outbox.stored(10_000).stream()
+                .filter(entry -> entry.pairs().stream().anyMatch(pair -> pair.startsWith(store + ":"))).toList();
     }
 
     private static AvailabilityPolicy policy() {
