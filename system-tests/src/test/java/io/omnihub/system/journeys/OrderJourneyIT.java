@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * An online order through the gateway: the fixture stores, a product and its stock from the ERP, the order from a
  * channel, the assignment on Kafka (read with a plain Kafka client), one unit rejected and re-routed to the other
  * store, accepted, shipped (3) with its label, delivered (4) with a proof of delivery, returned in store with a
- * coupon, the unit back in the store's stock and the coupon spent in part through the coupons API.
+ * coupon, the unit back in the store's stock and the coupon spent in part through the coupons API. Each
+ * assignment carries the correlation id of the request that caused it.
  */
 class OrderJourneyIT {
 
@@ -72,14 +74,19 @@ class OrderJourneyIT {
             // when a channel places the order (by product reference), retrying once with the same key
             String channelOrderId = "ECOM-J-" + UUID.randomUUID();
             byte[] body = JSON.writeValueAsBytes(order(channelOrderId));
-            HttpResponse<String> placed = channel.postJson("/api/v1/orders", body, "Idempotency-Key", channelOrderId);
+            String placedAs = "channel-checkout-" + channelOrderId;
+            HttpResponse<String> placed = channel.postJson("/api/v1/orders", body, "Idempotency-Key", channelOrderId,
+                    "X-Correlation-Id", placedAs);
             HttpResponse<String> retried = channel.postJson("/api/v1/orders", body, "Idempotency-Key", channelOrderId);
             assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
             String orderId = channel.json(placed.body()).path("orderId").asString();
             assertThat(channel.json(retried.body()).path("orderId").asString()).isEqualTo(orderId);
 
-            // then LJ001 is offered the fulfilment on Kafka, keyed by its store id
-            JsonNode offer = awaitRecord(kafka, "LJ001", orderId);
+            // then LJ001 is offered the fulfilment on Kafka, keyed by its store id, under the checkout's
+            // correlation id (carried through order-service's outbox, the reservation at inventory and back)
+            ConsumerRecord<String, String> offered = awaitRecord(kafka, "LJ001", orderId);
+            assertThat(correlationId(offered)).isEqualTo(placedAs);
+            JsonNode offer = JSON.readTree(offered.value());
             String first = offer.path("fulfillmentId").asString();
             assertThat(offer.path("lines").get(0).path("reference").asString()).isEqualTo(REFERENCE);
             assertThat(offer.path("lines").get(0).path("quantity").asLong()).isEqualTo(2);
@@ -88,11 +95,15 @@ class OrderJourneyIT {
             assertThat(lj002.send("GET", "/api/v1/fulfillments/" + first, null, null).statusCode()).isEqualTo(403);
 
             // when LJ001 rejects one unit as damaged, and LJ002 accepts the re-routed unit
+            String rejectedAs = "lj001-pos-rejection-" + channelOrderId;
             HttpResponse<String> partial = lj001.postJson("/api/v1/fulfillments/" + first + "/acceptance",
                     JSON.writeValueAsBytes(Map.of("decision", "PARTIAL", "lines", List.of(Map.of("ean", EAN,
-                            "acceptedQuantity", 1, "rejectedQuantity", 1, "reason", "DAMAGED")))));
+                            "acceptedQuantity", 1, "rejectedQuantity", 1, "reason", "DAMAGED")))),
+                    "X-Correlation-Id", rejectedAs);
             assertThat(partial.statusCode()).as(partial.body()).isEqualTo(200);
-            JsonNode rerouted = awaitRecord(kafka, "LJ002", orderId);
+            ConsumerRecord<String, String> reassigned = awaitRecord(kafka, "LJ002", orderId);
+            assertThat(correlationId(reassigned)).isEqualTo(rejectedAs);
+            JsonNode rerouted = JSON.readTree(reassigned.value());
             String second = rerouted.path("fulfillmentId").asString();
             assertThat(rerouted.path("lines").get(0).path("quantity").asLong()).isEqualTo(1);
             assertThat(lj002.postJson("/api/v1/fulfillments/" + second + "/acceptance",
@@ -189,15 +200,20 @@ class OrderJourneyIT {
     }
 
     /** The FulfillmentAssigned of the order keyed by {@code storeId}, as a store's ERP would read it. */
-    private static JsonNode awaitRecord(KafkaConsumer<String, String> consumer, String storeId, String orderId) {
+    private static ConsumerRecord<String, String> awaitRecord(KafkaConsumer<String, String> consumer,
+            String storeId, String orderId) {
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         return await().atMost(PATIENCE).until(() -> {
             consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
-            return seen.stream().filter(record -> storeId.equals(record.key()))
-                    .map(record -> JSON.readTree(record.value()))
-                    .filter(event -> event.path("orderId").asString().equals(orderId)
-                            && event.has("acceptBy"))
-                    .findFirst().orElse(null);
-        }, event -> event != null);
+            return seen.stream().filter(record -> storeId.equals(record.key())).filter(record -> {
+                JsonNode event = JSON.readTree(record.value());
+                return event.path("orderId").asString().equals(orderId) && event.has("acceptBy");
+            }).findFirst().orElse(null);
+        }, record -> record != null);
+    }
+
+    private static String correlationId(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader("correlation-id");
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }
