@@ -1,5 +1,6 @@
 package io.omnihub.order.fulfillment;
 
+import io.omnihub.order.model.Order;
 import io.omnihub.order.model.OrderRepository;
 import io.omnihub.order.routing.RoutingProfiles;
 import io.omnihub.order.store.Stores;
@@ -29,11 +30,13 @@ public class ReservationAnswers {
 
     /** The stock is held: the fulfilment is offered to its store, to be answered within the profile's deadline. */
     public void confirmed(String orderId, String fulfillmentId) {
-        if (orders.find(orderId).isEmpty()) {
+        Order read = orders.find(orderId).orElse(null);
+        if (read == null) {
             log.warn("Reservation confirmed for unknown order {} ({}); ignored", orderId, fulfillmentId);
             return;
         }
-        orders.change(orderId, order -> {
+        // from the order just read: one read less unless it changed meanwhile
+        orders.change(read, order -> {
             Instant now = clock.instant();
             String storeId = order.fulfillment(fulfillmentId).map(f -> f.storeId()).orElse(null);
             if (storeId == null) {
@@ -47,10 +50,11 @@ public class ReservationAnswers {
 
     /** The stock is not there: the lines go to the next candidate. */
     public void refused(String orderId, String fulfillmentId) {
-        if (orders.find(orderId).isEmpty()) {
+        Order read = orders.find(orderId).orElse(null);
+        if (read == null) {
             log.warn("Reservation refused for unknown order {} ({}); ignored", orderId, fulfillmentId);
             return;
         }
-        orders.change(orderId, order -> order.reservationRefused(fulfillmentId, clock.instant()));
+        orders.change(read, order -> order.reservationRefused(fulfillmentId, clock.instant()));
     }
 }

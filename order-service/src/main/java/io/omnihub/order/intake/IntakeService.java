@@ -10,20 +10,24 @@ import io.omnihub.order.model.InvalidRequestException.FieldError;
 import io.omnihub.order.model.Order;
 import io.omnihub.order.model.OrderLine;
 import io.omnihub.order.model.OrderRepository;
+import io.omnihub.order.routing.Router;
 import io.omnihub.platform.web.CorrelationId;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
  * Takes a channel's order: checks it, enriches its lines from the catalog projection and stores it (with its
- * {@code OrderReceived}) in one insert. Idempotent twice over: by the caller's Idempotency-Key and by the
+ * {@code OrderReceived}), routed at once (its first decision and ReserveStock commands), in one insert. Idempotent twice over: by the caller's Idempotency-Key and by the
  * channel's own order id per site, both unique in MongoDB, so a retried POST (even racing the first) never
  * makes a second order and gets the first one's answer.
  */
@@ -33,13 +37,17 @@ class IntakeService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
+    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+
     private final OrderRepository orders;
     private final Catalog catalog;
+    private final Router router;
     private final Clock clock;
 
-    IntakeService(OrderRepository orders, Catalog catalog, Clock clock) {
+    IntakeService(OrderRepository orders, Catalog catalog, Router router, Clock clock) {
         this.orders = orders;
         this.catalog = catalog;
+        this.router = router;
         this.clock = clock;
     }
 
@@ -63,11 +71,28 @@ class IntakeService {
                 request.journey(), customer(request), address(request),
                 request.journey() == Journey.PICKUP_IN_STORE ? request.pickupStoreId() : null, lines,
                 CorrelationId.current(), clock.instant());
+        Map<String, Integer> given = routeAtOnce(order);
         try {
-            return orders.insert(order);
+            orders.insert(order);
         } catch (DuplicateKeyException retried) {
             // a retry, or a race with the first request: the first order holds the key
             return earlier(idempotencyKey, request).orElseThrow(() -> retried);
+        }
+        router.booked(given);
+        return order;
+    }
+
+    /**
+     * The first routing round, done before the order's first write: one write of the order instead of two, and
+     * no hand-off to the routing worker on the way to the ReserveStock commands. Should it fail, the order is
+     * written due for routing and the worker routes it.
+     */
+    private Map<String, Integer> routeAtOnce(Order order) {
+        try {
+            return router.routeBeforeFirstWrite(order);
+        } catch (RuntimeException e) {
+            log.warn("Routing order {} at intake failed; the routing worker takes it: {}", order.id(), e.toString());
+            return Map.of();
         }
     }
 

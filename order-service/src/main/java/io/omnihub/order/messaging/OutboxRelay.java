@@ -5,19 +5,21 @@ import io.omnihub.order.model.Order;
 import io.omnihub.order.model.OrderChanged;
 import io.omnihub.order.model.OrderRepository;
 import io.omnihub.order.model.OutboxMessage;
-import io.omnihub.platform.background.BackgroundLoop;
 import io.omnihub.order.system.OrderProperties;
+import io.omnihub.platform.background.BackgroundLoop;
 import io.omnihub.platform.kafka.EventPublisher;
 import io.omnihub.platform.web.CorrelationId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +27,11 @@ import org.springframework.stereotype.Component;
  * {@code work-interval} as a safety net (and at start), so what was stored before a crash is sent after the
  * restart. One thread sends an order's messages in their order and removes them from the outbox only once the
  * broker has acknowledged them (acks=all): a crash in between sends them again, with the same ids.
+ * <p>
+ * An order written by this process is sent from the outbox its writer announced (no read back), and the
+ * acknowledged outbox is removed by an update conditional on the revision written (no read, no replace); only
+ * when the order changed meanwhile is it read. A pass sends the messages of every order it has before waiting for
+ * any acknowledgement, so the orders of one pass share the producer's batches and round trips.
  */
 @Component
 class OutboxRelay extends BackgroundLoop {
@@ -33,17 +40,20 @@ class OutboxRelay extends BackgroundLoop {
     private static final int BATCH = 200;
 
     private final DueOrders due;
+    private final Map<String, OrderChanged> written;
 
     @Autowired
     OutboxRelay(OrderRepository orders, EventPublisher publisher, OrderProperties properties, Clock clock) {
-        this(orders, publisher, properties, clock, new DueOrders(properties.sweepInterval()));
+        this(orders, publisher, properties, clock, new DueOrders(properties.sweepInterval()),
+                new ConcurrentHashMap<>());
     }
 
     private OutboxRelay(OrderRepository orders, EventPublisher publisher, OrderProperties properties, Clock clock,
-            DueOrders due) {
+            DueOrders due, Map<String, OrderChanged> written) {
         super("order-outbox-relay", properties.workInterval(), properties.relayAutoStartup(),
-                () -> relay(orders, publisher, properties, clock, due));
+                () -> relay(orders, publisher, properties, clock, due, written));
         this.due = due;
+        this.written = written;
     }
 
     @Override
@@ -52,31 +62,58 @@ class OutboxRelay extends BackgroundLoop {
         super.start();
     }
 
+    @Override
+    public synchronized void stop() {
+        super.stop();
+        // as after a crash: what was announced is read back from MongoDB when the relay runs again
+        written.clear();
+    }
+
     @EventListener
     void on(OrderChanged changed) {
         if (changed.unpublished()) {
+            // the newest write wins: its outbox holds whatever an older one still owed
+            written.merge(changed.orderId(), changed, (held, newer) -> newer.revision() >= held.revision() ? newer
+                    : held);
             due.announce(changed.orderId());
             wake();
         }
     }
 
+    /** One order's outbox being sent: as of {@code revision}, its messages and their futures. */
+    private record Sending(String orderId, long revision, List<OutboxMessage> messages,
+            List<CompletableFuture<?>> futures) {
+    }
+
     private static void relay(OrderRepository orders, EventPublisher publisher, OrderProperties properties,
-            Clock clock, DueOrders due) {
+            Clock clock, DueOrders due, Map<String, OrderChanged> written) {
         boolean[] swept = {false};
         for (int round = 0; round < 100; round++) {
             List<String> pending = due.take(() -> {
                 swept[0] = true;
                 return orders.unpublished(BATCH);
             });
+            List<Sending> sending = new ArrayList<>();
             for (String orderId : pending) {
-                Order order = orders.find(orderId).orElse(null);
-                if (order == null || order.outbox().isEmpty()) {
+                OrderChanged announced = written.remove(orderId);
+                if (announced != null) {
+                    sending.add(send(orderId, announced.revision(), announced.outbox(), publisher));
+                } else {
+                    Order order = orders.find(orderId).orElse(null);
+                    if (order != null && !order.outbox().isEmpty()) {
+                        sending.add(send(orderId, order.revision(), order.outbox(), publisher));
+                    }
+                }
+            }
+            for (Sending order : sending) {
+                List<String> sent = acknowledged(order, properties);
+                if (sent.isEmpty()) {
                     continue;
                 }
-                List<String> sent = send(order.outbox(), publisher, properties);
-                if (!sent.isEmpty()) {
-                    // from the order just read: one read less unless it changed meanwhile
-                    orders.change(order, fresh -> fresh.sent(sent, clock.instant()));
+                if (sent.size() < order.messages().size()
+                        || !orders.outboxSent(order.orderId(), order.revision())) {
+                    // part of it, or the order changed meanwhile: remove what went out from the stored outbox
+                    orders.change(order.orderId(), fresh -> fresh.sent(sent, clock.instant()));
                 }
             }
             if (!swept[0] || pending.size() < BATCH) {
@@ -88,28 +125,36 @@ class OutboxRelay extends BackgroundLoop {
         }
     }
 
-    /** Sends the messages in order and answers the ids acknowledged, stopping at the first failure. */
-    private static List<String> send(List<OutboxMessage> messages, EventPublisher publisher,
-            OrderProperties properties) {
-        List<CompletableFuture<?>> futures = new ArrayList<>();
+    /** Hands the messages to the producer in their order, each under the correlation id of the work that owed it. */
+    private static Sending send(String orderId, long revision, List<OutboxMessage> messages,
+            EventPublisher publisher) {
+        List<CompletableFuture<?>> futures = new ArrayList<>(messages.size());
         for (OutboxMessage message : messages) {
             // the id of the work that owed the message, not of whatever this thread did before
             try (var scope = CorrelationId.open(message.correlationId())) {
                 futures.add(publisher.publish(message.topic(), message.key(), message.id(), message.event()));
+            } catch (RuntimeException e) {
+                futures.add(CompletableFuture.failedFuture(e));
             }
         }
+        return new Sending(orderId, revision, messages, futures);
+    }
+
+    /** The ids the broker acknowledged, in order, stopping at the first failure. */
+    private static List<String> acknowledged(Sending order, OrderProperties properties) {
         List<String> acknowledged = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
+        for (int i = 0; i < order.messages().size(); i++) {
+            OutboxMessage message = order.messages().get(i);
             try {
-                futures.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                acknowledged.add(messages.get(i).id());
+                order.futures().get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                acknowledged.add(message.id());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (Exception e) {
-                try (var scope = CorrelationId.open(messages.get(i).correlationId())) {
-                    log.warn("Message {} to {} not acknowledged; it stays in the outbox: {}", messages.get(i).id(),
-                            messages.get(i).topic(), e.toString());
+                try (var scope = CorrelationId.open(message.correlationId())) {
+                    log.warn("Message {} to {} not acknowledged; it stays in the outbox: {}", message.id(),
+                            message.topic(), e.toString());
                 }
                 break;
             }

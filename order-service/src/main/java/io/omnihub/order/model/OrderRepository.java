@@ -12,6 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +57,7 @@ public class OrderRepository {
     public Order insert(Order order) {
         order.markWritten();
         mongo.insert(order);
-        events.publishEvent(new OrderChanged(order.id(), order.routingDue(), !order.outbox().isEmpty()));
+        events.publishEvent(OrderChanged.of(order));
         return order;
     }
 
@@ -76,7 +77,7 @@ public class OrderRepository {
             order.markWritten();
             if (mongo.replace(Query.query(where("_id").is(orderId).and("revision").is(read)), order)
                     .getMatchedCount() == 1) {
-                events.publishEvent(new OrderChanged(orderId, order.routingDue(), !order.outbox().isEmpty()));
+                events.publishEvent(OrderChanged.of(order));
                 return result;
             }
         }
@@ -97,10 +98,22 @@ public class OrderRepository {
         read.markWritten();
         if (mongo.replace(Query.query(where("_id").is(read.id()).and("revision").is(revision)), read)
                 .getMatchedCount() == 1) {
-            events.publishEvent(new OrderChanged(read.id(), read.routingDue(), !read.outbox().isEmpty()));
+            events.publishEvent(OrderChanged.of(read));
             return result;
         }
         return change(read.id(), transition);
+    }
+
+    /**
+     * The relay sent the whole outbox of {@code revision} of the order and the broker acknowledged it: empties the
+     * outbox with one small update that matches only that revision (no read, no replace of the whole document),
+     * and moves the revision on, so that a writer that read it before replaces nothing with the old outbox.
+     * Answers false when the order changed since; the caller then removes the messages through {@link #change}.
+     */
+    public boolean outboxSent(String orderId, long revision) {
+        return mongo.updateFirst(Query.query(where("_id").is(orderId).and("revision").is(revision)),
+                new Update().set("outbox", List.of()).set("unpublished", false).inc("revision", 1), Order.class)
+                .getMatchedCount() == 1;
     }
 
     /** Orders with messages not yet on Kafka, oldest change first. */

@@ -46,31 +46,52 @@ public class Router {
         Map<String, Integer> given = new HashMap<>();
         List<String> created = orders.change(orderId, order -> {
             given.clear();
-            if (!order.routingDue()) {
-                return List.<String>of();
-            }
-            Instant now = clock.instant();
-            RoutingProfile profile = profiles.of(order.siteId());
-            List<StoreQuantity> open = order.toRoute();
-            RoutingPlan plan = plan(request(order, open), profile);
-            List<Allocation> allocations = plan.assignments().stream().map(assignment -> new Allocation(
-                    assignment.storeId(), assignment.lines().stream()
-                            .map(line -> new StoreQuantity(line.ean(), line.quantity())).toList()))
-                    .toList();
-            allocations.forEach(allocation -> given.merge(allocation.storeId(), 1, Integer::sum));
-            String trigger = order.routingTrigger() == null ? "INTAKE" : order.routingTrigger();
-            return order.route(new RoutingDecision(now, trigger, describe(order.siteId(), profile), open,
-                    allocations, plan.unplaced().stream().map(line -> new StoreQuantity(line.ean(), line.quantity()))
-                            .toList(), plan.reasons()), now);
+            return apply(order, given);
         });
-        given.forEach(stores::loaded);
+        booked(given);
         return created;
+    }
+
+    /**
+     * Routes a new order before its first write (intake), so that the order, its first decision and its
+     * ReserveStock commands are written once, and nothing waits for the routing worker. Answers the fulfilments
+     * given to each store, for {@link #booked} once that write succeeded (a retried request's order is never
+     * written, so it must count nothing).
+     */
+    public Map<String, Integer> routeBeforeFirstWrite(Order order) {
+        Map<String, Integer> given = new HashMap<>();
+        apply(order, given);
+        return given;
+    }
+
+    /** Counts fulfilments given to stores today (the CAPACITY_TODAY filter). */
+    public void booked(Map<String, Integer> given) {
+        given.forEach(stores::loaded);
+    }
+
+    private List<String> apply(Order order, Map<String, Integer> given) {
+        if (!order.routingDue()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        RoutingProfile profile = profiles.of(order.siteId());
+        List<StoreQuantity> open = order.toRoute();
+        RoutingPlan plan = plan(request(order, open), profile);
+        List<Allocation> allocations = plan.assignments().stream().map(assignment -> new Allocation(
+                assignment.storeId(), assignment.lines().stream()
+                        .map(line -> new StoreQuantity(line.ean(), line.quantity())).toList()))
+                .toList();
+        allocations.forEach(allocation -> given.merge(allocation.storeId(), 1, Integer::sum));
+        String trigger = order.routingTrigger() == null ? "INTAKE" : order.routingTrigger();
+        return order.route(new RoutingDecision(now, trigger, describe(order.siteId(), profile), open,
+                allocations, plan.unplaced().stream().map(line -> new StoreQuantity(line.ean(), line.quantity()))
+                        .toList(), plan.reasons()), now);
     }
 
     /** The policy's plan for {@code request}, nothing reserved nor written. */
     RoutingPlan plan(RoutingRequest request, RoutingProfile profile) {
         Map<String, Long> load = stores.loadToday();
-        List<StoreCandidate> candidates = stores.all().stream().map(store -> candidate(store, load)).toList();
+        List<StoreCandidate> candidates = stores.forRouting().stream().map(store -> candidate(store, load)).toList();
         Set<String> eans = new HashSet<>();
         request.lines().forEach(line -> eans.add(line.ean()));
         List<String> storeIds = candidates.stream().map(StoreCandidate::storeId).toList();
