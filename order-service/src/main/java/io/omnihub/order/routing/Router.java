@@ -90,8 +90,9 @@ public class Router {
 
     /** The policy's plan for {@code request}, nothing reserved nor written. */
     RoutingPlan plan(RoutingRequest request, RoutingProfile profile) {
-        Map<String, Long> load = stores.loadToday();
-        List<StoreCandidate> candidates = stores.forRouting().stream().map(store -> candidate(store, load)).toList();
+        List<Store> all = stores.forRouting();
+        Map<String, Long> load = stores.loadToday(all.stream().map(Store::storeId).toList());
+        List<StoreCandidate> candidates = all.stream().map(store -> candidate(store, load)).toList();
         Set<String> eans = new HashSet<>();
         request.lines().forEach(line -> eans.add(line.ean()));
         List<String> storeIds = candidates.stream().map(StoreCandidate::storeId).toList();
