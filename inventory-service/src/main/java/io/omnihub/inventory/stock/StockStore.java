@@ -323,9 +323,16 @@ class StockStore {
             return new BasicUpdate(update);
         }
 
+        /**
+         * The document of the next state: without the type hint (one type lives here) and without empty lists (read
+         * back as empty): the emulator serialises every field of a document it stores, so a new pair's document
+         * costs by its number of fields.
+         */
         private Document content() {
             Document document = new Document();
             mongo.getConverter().write(next, document);
+            document.remove("_class");
+            document.entrySet().removeIf(field -> field.getValue() instanceof List<?> list && list.isEmpty());
             document.put(TOKEN, next.token());
             return document;
         }
