@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.ConsumerSeekAware.ConsumerSeekCallback;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The projection is rebuilt from the compacted topic when it starts empty, and only then. */
 class AvailabilityListenerTests {
@@ -27,7 +28,7 @@ class AvailabilityListenerTests {
     void anEmptyProjectionReadsItsPartitionsFromTheBeginningWhateverWasCommitted() {
         when(projection.isEmpty()).thenReturn(true);
 
-        new AvailabilityListener(projection).onPartitionsAssigned(ASSIGNED, callback);
+        new AvailabilityListener(projection, JsonMapper.builder().build()).onPartitionsAssigned(ASSIGNED, callback);
 
         verify(callback).seekToBeginning(ASSIGNED.keySet());
     }
@@ -36,7 +37,7 @@ class AvailabilityListenerTests {
     void aFilledProjectionGoesOnFromTheCommittedOffsets() {
         when(projection.isEmpty()).thenReturn(false);
 
-        new AvailabilityListener(projection).onPartitionsAssigned(ASSIGNED, callback);
+        new AvailabilityListener(projection, JsonMapper.builder().build()).onPartitionsAssigned(ASSIGNED, callback);
 
         verify(callback, never()).seekToBeginning(any(java.util.Collection.class));
     }
