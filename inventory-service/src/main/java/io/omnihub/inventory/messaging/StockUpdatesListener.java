@@ -1,6 +1,5 @@
 package io.omnihub.inventory.messaging;
 
-import io.omnihub.contracts.EventTypes;
 import io.omnihub.contracts.Topics;
 import io.omnihub.contracts.inventory.StockLevelReported;
 import io.omnihub.contracts.inventory.StockSnapshotCompleted;
@@ -8,15 +7,14 @@ import io.omnihub.inventory.stock.SnapshotService;
 import io.omnihub.inventory.stock.SnapshotShortOfRowsException;
 import io.omnihub.inventory.stock.StockReport;
 import io.omnihub.inventory.stock.StockService;
+import io.omnihub.platform.kafka.BatchRecords;
 import io.omnihub.platform.kafka.CloudEventHeaders;
 import io.omnihub.platform.kafka.InvalidEventException;
 import io.omnihub.platform.kafka.KafkaConventionsConfiguration;
 import io.omnihub.platform.web.CorrelationId;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -63,14 +61,14 @@ class StockUpdatesListener {
             String correlationId = CloudEventHeaders.correlationId(record.headers());
             Object event;
             try (var scope = CorrelationId.open(correlationId)) {
-                event = read(record);
+                event = BatchRecords.read(record, json, StockLevelReported.class, StockSnapshotCompleted.class);
                 if (event instanceof StockLevelReported figure) {
                     figures.add(StockEvents.toReport(figure, correlationId));
                     continue;
                 }
             } catch (ConversionException | InvalidEventException unreadable) {
                 store(figures);
-                throw unreadableAt(index, record, unreadable);
+                throw BatchRecords.unreadableAt(index, record, unreadable);
             }
             // the marker counts the rows of its partition: those before it in this batch are stored first
             store(figures);
@@ -90,9 +88,9 @@ class StockUpdatesListener {
         try {
             snapshots.partitionCompleted(StockEvents.toMarker(event));
         } catch (InvalidEventException invalid) {
-            throw unreadableAt(index, record, invalid);
+            throw BatchRecords.unreadableAt(index, record, invalid);
         } catch (SnapshotShortOfRowsException | IllegalArgumentException refused) {
-            throw unreadableAt(index, record, new InvalidEventException(refused.getMessage()));
+            throw BatchRecords.unreadableAt(index, record, new InvalidEventException(refused.getMessage()));
         } catch (RuntimeException failed) {
             throw new BatchListenerFailedException("snapshot marker " + event.snapshotId() + " of partition "
                     + event.partition() + " not handled", failed, index);
@@ -109,49 +107,5 @@ class StockUpdatesListener {
                     + "of the same pair came in the same batch", figures.size() - written, figures.size());
         }
         figures.clear();
-    }
-
-    /**
-     * The refusal of the record at {@code index}, as the error handler needs it: it finds the index in the
-     * {@link BatchListenerFailedException} anywhere among the causes, while the dead letter's headers name the
-     * thrown exception's class and message. So the refusal stays outermost (and is not retried) and carries the
-     * index as its cause, as a record listener's refusal would read.
-     */
-    private static RuntimeException unreadableAt(int index, ConsumerRecord<String, byte[]> record,
-            RuntimeException unreadable) {
-        var atIndex = new BatchListenerFailedException(unreadable.getMessage(), unreadable.getCause(), index);
-        if (unreadable instanceof ConversionException) {
-            return new ConversionException(unreadable.getMessage(), record, atIndex);
-        }
-        var refused = new InvalidEventException(unreadable.getMessage());
-        refused.initCause(atIndex);
-        return refused;
-    }
-
-    /**
-     * The record's event. Without a {@code ce_type} (or with one this topic does not carry) a record has no type
-     * to be bound to: it is refused, saying so, rather than retried or read as some other event.
-     */
-    private Object read(ConsumerRecord<String, byte[]> record) {
-        Header header = record.headers().lastHeader(CloudEventHeaders.TYPE);
-        String type = header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-        Class<?> eventClass = type == null ? null : EventTypes.classOf(type).orElse(null);
-        if (eventClass == null) {
-            throw new ConversionException("a record without a known ce_type reached a listener of several event "
-                    + "types (" + CloudEventHeaders.TYPE + " '" + type + "')", record, null);
-        }
-        if (eventClass != StockLevelReported.class && eventClass != StockSnapshotCompleted.class) {
-            throw new InvalidEventException(Topics.INVENTORY_STOCK_UPDATES + " carries StockLevelReported and "
-                    + "StockSnapshotCompleted, told apart by the " + CloudEventHeaders.TYPE + " header; this record's "
-                    + "is '" + type + "'");
-        }
-        if (record.value() == null) {
-            throw new InvalidEventException("a " + eventClass.getSimpleName() + " record without a value");
-        }
-        try {
-            return json.readValue(record.value(), eventClass);
-        } catch (RuntimeException e) {
-            throw new ConversionException("invalid " + eventClass.getSimpleName() + " JSON", record, e);
-        }
     }
 }
