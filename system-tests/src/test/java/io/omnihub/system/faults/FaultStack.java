@@ -57,7 +57,10 @@ final class FaultStack {
                         .withEnv("OMNIHUB_ORDERS_ERP_PUSH_MAX_RETRY_AFTER", "2s")
                         .withEnv("OMNIHUB_ORDERS_ERP_PUSH_OPEN_FOR", "2s")
                         .withEnv("OMNIHUB_ORDERS_ERP_PUSH_INTERVAL", "500ms")
-                        .withEnv("OMNIHUB_INVENTORY_RELAY_INTERVAL", "1s"));
+                        .withEnv("OMNIHUB_INVENTORY_RELAY_INTERVAL", "1s")
+                        // a part restarted while the emulated MongoDB is busy with a long case's rows is slow to
+                        // report UP (its health includes MongoDB): it gets as long as the case's other waits
+                        .withHealthTimeout(scale.patience()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
