@@ -77,10 +77,11 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     /**
-     * mongo-java-server 1.47 knows the legacy {@code isMaster} but not {@code hello}, which Spring Boot's MongoDB health
-     * indicator sends; without it every service would report DOWN.
+     * mongo-java-server's H2 backend with two changes: it answers {@code hello} (1.47 knows the legacy
+     * {@code isMaster} only, and Spring Boot's MongoDB health indicator sends {@code hello}: every service would report
+     * DOWN), and its unique indexes compare keys by value ({@link ValueOrderedH2Backend}).
      */
-    private static final class HelloAnsweringBackend extends H2Backend {
+    private static final class HelloAnsweringBackend extends ValueOrderedH2Backend {
 
         HelloAnsweringBackend(String fileOrNullForMemory) {
             super(MVStore.open(fileOrNullForMemory));

@@ -1,0 +1,147 @@
+package io.omnihub.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValueOrderedH2BackendTests {
+
+    private static final int OPERATIONS = 3_000;
+
+    @Test
+    void refusesAndFindsExactlyTheKeysTheLibrarysOwnIndexesDo() {
+        List<String> expected;
+        List<String> actual;
+        MongoServer library = new MongoServer(H2Backend.inMemory());
+        try {
+            InetSocketAddress address = library.bind();
+            expected = replay("mongodb://127.0.0.1:" + address.getPort());
+        } finally {
+            library.shutdown();
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(0, null)) {
+            actual = replay("mongodb://127.0.0.1:" + mongo.port());
+        }
+
+        assertThat(actual).hasSize(expected.size()).isEqualTo(expected);
+        assertThat(expected).anyMatch(outcome -> outcome.startsWith("refused"))
+                .anyMatch(outcome -> outcome.startsWith("inserted"))
+                .anyMatch(outcome -> outcome.startsWith("found"))
+                .anyMatch(outcome -> outcome.startsWith("missing"));
+    }
+
+    @Test
+    void adoptsTheIndexesOfAFileWrittenByTheLibrarysBackend(@TempDir Path dir) {
+        String file = dir.resolve("omnihub.mv.db").toString();
+        MongoServer library = new MongoServer(new H2Backend(MVStore.open(file)));
+        try {
+            InetSocketAddress address = library.bind();
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+                var stock = client.getDatabase("inventory").getCollection("stock");
+                stock.createIndex(Indexes.ascending("token"), new IndexOptions().unique(true).name("token"));
+                for (int i = 0; i < 500; i++) {
+                    stock.insertOne(new Document("_id", "LJ001:" + i).append("token", "t" + i));
+                }
+            }
+        } finally {
+            library.shutdown();
+        }
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(0, Path.of(file));
+             MongoClient client = MongoClients.create(mongo.connectionString("inventory"))) {
+            var stock = client.getDatabase("inventory").getCollection("stock");
+
+            assertThat(stock.find(Filters.eq("_id", "LJ001:321")).first()).containsEntry("token", "t321");
+            assertThat(stock.find(Filters.eq("token", "t7")).first()).containsEntry("_id", "LJ001:7");
+            assertThat(refused(stock, new Document("_id", "LJ001:42").append("token", "new"))).isTrue();
+            assertThat(refused(stock, new Document("_id", "LJ002:1").append("token", "t499"))).isTrue();
+            assertThat(refused(stock, new Document("_id", "LJ002:1").append("token", "t500"))).isFalse();
+        }
+        try (EmbeddedMongo again = EmbeddedMongo.start(0, Path.of(file));
+             MongoClient client = MongoClients.create(again.connectionString("inventory"))) {
+            var stock = client.getDatabase("inventory").getCollection("stock");
+
+            assertThat(stock.countDocuments()).isEqualTo(501);
+            assertThat(stock.find(Filters.eq("token", "t500")).first()).containsEntry("_id", "LJ002:1");
+            assertThat(refused(stock, new Document("_id", "LJ002:1"))).isTrue();
+        }
+    }
+
+    @Test
+    void ordersEqualPlainKeysAsOneAndDifferentTypesApart() {
+        var type = new ValueOrderedH2Backend.KeyType();
+
+        assertThat(type.compare(new KeyValue("LJ001:789"), new KeyValue("LJ001:789"))).isZero();
+        assertThat(type.compare(new KeyValue("a"), new KeyValue("b"))).isNegative();
+        assertThat(type.compare(new KeyValue("b"), new KeyValue("a"))).isPositive();
+        assertThat(type.compare(new KeyValue(1.5), new KeyValue(2L))).isNegative();
+        assertThat(type.compare(new KeyValue(7L), new KeyValue(7.0))).isNotZero()
+                .isEqualTo(-type.compare(new KeyValue(7.0), new KeyValue(7L)));
+    }
+
+    /**
+     * A seeded mix of inserts and lookups on a collection with a unique index over values of several types (strings,
+     * ints, longs, doubles that equal them, ids, nulls): what each operation did.
+     */
+    private static List<String> replay(String uri) {
+        List<String> outcomes = new ArrayList<>();
+        Random random = new Random(20261129);
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoCollection<Document> things = client.getDatabase("test").getCollection("things");
+            things.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true).sparse(true).name("code"));
+            List<ObjectId> ids = List.of(new ObjectId("64b7f3a2c1d4e5f6a7b8c9d0"), new ObjectId("64b7f3a2c1d4e5f6a7b8c9d1"));
+            for (int i = 0; i < OPERATIONS; i++) {
+                Object code = switch (random.nextInt(7)) {
+                    case 0 -> "c" + random.nextInt(300);
+                    case 1 -> random.nextInt(100);
+                    case 2 -> (long) random.nextInt(100);
+                    case 3 -> (double) random.nextInt(100);
+                    case 4 -> random.nextInt(100) + 0.5;
+                    case 5 -> ids.get(random.nextInt(ids.size()));
+                    default -> null;
+                };
+                String id = "d" + random.nextInt(400);
+                if (random.nextInt(3) == 0) {
+                    Document found = things.find(Filters.eq("_id", id)).first();
+                    outcomes.add(found == null ? "missing " + id : "found " + id + " " + found.get("code"));
+                } else {
+                    Document document = new Document("_id", id);
+                    if (code != null) {
+                        document.append("code", code);
+                    }
+                    outcomes.add((refused(things, document) ? "refused " : "inserted ") + document.toJson());
+                }
+            }
+            outcomes.add("count " + things.countDocuments());
+        }
+        return outcomes;
+    }
+
+    private static boolean refused(MongoCollection<Document> collection, Document document) {
+        try {
+            collection.insertOne(document);
+            return false;
+        } catch (MongoWriteException e) {
+            return true;
+        }
+    }
+}
