@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -45,6 +46,7 @@ import tools.jackson.databind.JsonNode;
 @EmbeddedKafka(partitions = 3, topics = {Topics.CATALOG_PRODUCTS, Topics.INVENTORY_AVAILABILITY,
         Topics.INVENTORY_RESERVATIONS})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(MongoCommandLog.Registration.class)
 public abstract class EmbeddedOrders {
 
     private static Kafka sharedKafka;

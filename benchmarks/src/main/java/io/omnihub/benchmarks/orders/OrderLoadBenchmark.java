@@ -124,13 +124,15 @@ public final class OrderLoadBenchmark {
             try (AssignmentWatcher watcher = new AssignmentWatcher(stack.kafkaBootstrapServers())) {
                 awaitFirstAssignment(gateway, world, watcher);
                 say("warm-up: %d s at 10 orders/s".formatted(options.warmup().toSeconds()));
-                step(gateway, world, watcher, 10, options.warmup(), options.drain(), pids);
+                step(gateway, world, watcher, 10, options.warmup(), options.drain(), pids,
+                        stack.serviceUrl(Part.ORDER));
                 if (options.sustainedMinutes() != null) {
                     report = Sustained.run(gateway, world, watcher, stack, pids, options);
                 } else {
                     List<Step> steps = new ArrayList<>();
                     for (double rate : options.rates()) {
-                        Step step = step(gateway, world, watcher, rate, options.step(), options.drain(), pids);
+                        Step step = step(gateway, world, watcher, rate, options.step(), options.drain(), pids,
+                                stack.serviceUrl(Part.ORDER));
                         say(step.line() + "; watcher: " + watcher.progress());
                         steps.add(step);
                         if (step.p(0.5) > 10 * P99_CEILING_MS) {
@@ -213,9 +215,12 @@ public final class OrderLoadBenchmark {
         throw new IllegalStateException("import " + importId + " did not complete");
     }
 
-    /** What one rate gave: orders sent and accepted, latencies of those assigned, CPU per order of each process. */
+    /**
+     * What one rate gave: orders sent and accepted, latencies of those assigned, CPU per order of each process,
+     * order-service's MongoDB commands per order ("collection command", empty when they could not be read).
+     */
     record Step(double rate, int sent, int accepted, int assigned, Latencies latencies, Map<Part, Double> cpuPerOrder,
-                String load) {
+                String load, Map<String, Double> mongoPerOrder) {
 
         /** The latency at quantile q over every accepted order; +infinity when it was not assigned in time. */
         double p(double q) {
@@ -241,7 +246,8 @@ public final class OrderLoadBenchmark {
     }
 
     static Step step(Gateway gateway, LoadWorld world, AssignmentWatcher watcher, double rate, Duration length,
-            Duration drain, Map<Part, Long> pids) throws InterruptedException {
+            Duration drain, Map<Part, Long> pids, String orderServiceUrl) throws InterruptedException {
+        Map<String, Double> mongoBefore = MongoCommandCounts.read(gateway.http, orderServiceUrl);
         Map<Part, Double> cpuBefore = cpu(pids);
         List<Sent> sent = OpenLoop.run(gateway.http, rate, length,
                 () -> gateway.request(Gateway.CHANNEL, "POST", "/api/v1/orders", world.nextOrder()));
@@ -257,6 +263,7 @@ public final class OrderLoadBenchmark {
             Thread.sleep(50);
         }
         Map<Part, Double> cpuAfter = cpu(pids);
+        Map<String, Double> mongoAfter = MongoCommandCounts.read(gateway.http, orderServiceUrl);
         List<Long> latencies = new ArrayList<>();
         int accepted = 0;
         for (int i = 0; i < sent.size(); i++) {
@@ -284,7 +291,9 @@ public final class OrderLoadBenchmark {
                     .filter(one -> !one.accepted()).findFirst().map(Sent::body).orElse(""));
         }
         return new Step(rate, sent.size(), accepted, latencies.size(),
-                new Latencies(latencies.stream().mapToLong(Long::longValue).toArray()), perOrder, Load.average());
+                new Latencies(latencies.stream().mapToLong(Long::longValue).toArray()), perOrder, Load.average(),
+                mongoBefore.isEmpty() || mongoAfter.isEmpty() ? Map.of()
+                        : MongoCommandCounts.perOrder(mongoBefore, mongoAfter, accepted));
     }
 
     static Map<Part, Long> pids(LocalStack stack) {
@@ -348,10 +357,37 @@ public final class OrderLoadBenchmark {
             }
             text.append(String.format(Locale.ROOT, " %.2f |%n", all));
         }
+        text.append(mongoTable(steps));
         text.append(String.format(Locale.ROOT, "%nMachine: %d cores. Every figure above shares them with the other "
                 + "seven processes of the stack and the load generator, and with whatever else ran (see the load "
                 + "average); CPU per order is the figure a crowded machine changes least.%n",
                 Runtime.getRuntime().availableProcessors()));
+        return text.toString();
+    }
+
+    /** order-service's MongoDB commands per order, by collection and command; nothing when none were read. */
+    static String mongoTable(List<Step> steps) {
+        java.util.SortedSet<String> keys = new java.util.TreeSet<>();
+        steps.forEach(step -> keys.addAll(step.mongoPerOrder().keySet()));
+        if (keys.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("\norder-service's MongoDB commands per order (its driver's count, "
+                + "mongodb.driver.commands; background passes included):\n\n| collection command |");
+        steps.forEach(step -> text.append(String.format(Locale.ROOT, " %.0f/s |", step.rate())));
+        text.append("\n| --- |");
+        steps.forEach(step -> text.append(" ---: |"));
+        text.append('\n');
+        for (String key : keys) {
+            text.append("| ").append(key).append(" |");
+            steps.forEach(step -> text.append(String.format(Locale.ROOT, " %.2f |",
+                    step.mongoPerOrder().getOrDefault(key, 0.0))));
+            text.append('\n');
+        }
+        text.append("| all |");
+        steps.forEach(step -> text.append(String.format(Locale.ROOT, " %.2f |",
+                step.mongoPerOrder().values().stream().mapToDouble(Double::doubleValue).sum())));
+        text.append('\n');
         return text.toString();
     }
 

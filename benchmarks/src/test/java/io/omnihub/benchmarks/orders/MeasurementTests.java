@@ -51,7 +51,29 @@ class MeasurementTests {
         long[] nanos = new long[assigned];
         java.util.Arrays.fill(nanos, latencyMillis * 1_000_000L);
         return new OrderLoadBenchmark.Step(rate, sent, sent, assigned, new Latencies(nanos),
-                Map.of(Part.ORDER, 1.0), "0 0 0");
+                Map.of(Part.ORDER, 1.0), "0 0 0", Map.of());
+    }
+
+    @Test
+    void mongoCommandsAreCountedPerCollectionAndCommandOverTheOtherLabelsAndPerOrder() {
+        String before = """
+                # HELP mongodb_driver_commands_seconds Timer of mongodb commands
+                mongodb_driver_commands_seconds_count{cluster_id="c",collection="orders",command="update",server_address="a",status="SUCCESS"} 10
+                mongodb_driver_commands_seconds_count{cluster_id="c",collection="orders",command="update",server_address="a",status="FAILED"} 2
+                mongodb_driver_commands_seconds_sum{cluster_id="c",collection="orders",command="update",server_address="a",status="SUCCESS"} 0.5
+                mongodb_driver_commands_seconds_count{cluster_id="c",collection="stores",command="find",server_address="a",status="SUCCESS"} 4
+                """;
+        String after = before.replace("} 10", "} 40").replace("} 4\n", "} 4\n")
+                + "mongodb_driver_commands_seconds_count{cluster_id=\"c\",collection=\"availability\",command=\"find\","
+                + "server_address=\"a\",status=\"SUCCESS\"} 15\n";
+
+        Map<String, Double> counted = MongoCommandCounts.parse(before);
+        Map<String, Double> perOrder = MongoCommandCounts.perOrder(counted, MongoCommandCounts.parse(after), 10);
+
+        assertThat(counted).containsExactlyInAnyOrderEntriesOf(Map.of("orders update", 12.0, "stores find", 4.0));
+        assertThat(perOrder).containsExactlyInAnyOrderEntriesOf(Map.of("orders update", 3.0,
+                "availability find", 1.5));
+        assertThat(OrderLoadBenchmark.mongoTable(List.of(step(10, 100, 100, 80)))).isEmpty();
     }
 
     @Test

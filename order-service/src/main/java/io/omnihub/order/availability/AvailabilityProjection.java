@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
@@ -21,13 +22,15 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Availability per (store, EAN), highest version wins: an upsert that matches only a lower version, so a
- * redelivered or older record changes nothing (its insert hits the unique id).
+ * Availability per (store, EAN), highest version wins: a write conditional on the version read, so a redelivered
+ * or older record changes nothing.
  */
 @Component
 public class AvailabilityProjection {
 
     private static final int DUPLICATE_KEY = 11000;
+    private static final int ATTEMPTS = 16;
+    private static final String COLLECTION = "availability";
 
     private final MongoTemplate mongo;
 
@@ -44,36 +47,83 @@ public class AvailabilityProjection {
     }
 
     /**
-     * Stores a batch of figures with ONE unordered bulk write: per (store, EAN) only the batch's highest version,
-     * each an upsert that matches only a lower stored version (an older or repeated figure hits the unique id and
-     * changes nothing).
+     * Stores a batch of figures: per (store, EAN) only the batch's highest version, and only over a lower stored
+     * one. The stored versions are read by id (one query), then ONE unordered bulk write: an insert for a new
+     * entry, else an update that matches the version read by its unique {@code versionKey} (the embedded MongoDB
+     * serves a query from an index only when its fields are exactly the index's: a {@code version < v} condition
+     * beside the id read the whole projection for every figure). A write that loses to another writer (an insert
+     * finding the id taken, an update finding another version) is decided again from a fresh read.
      */
     public void applyAll(Collection<Entry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        Map<String, Entry> newest = new LinkedHashMap<>();
+        Map<String, Entry> pending = new LinkedHashMap<>();
         for (Entry entry : entries) {
-            newest.merge(entry.id(), entry, (held, next) -> next.version() > held.version() ? next : held);
+            pending.merge(entry.id(), entry, (held, next) -> next.version() > held.version() ? next : held);
         }
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            Map<String, Stored> stored = stored(pending.keySet());
+            pending.values().removeIf(entry -> stored.containsKey(entry.id())
+                    && stored.get(entry.id()).version() >= entry.version());
+            if (pending.isEmpty()) {
+                return;
+            }
+            if (attempt > ATTEMPTS) {
+                throw new IllegalStateException("availability of " + pending.keySet() + " kept changing under "
+                        + ATTEMPTS + " attempts");
+            }
+            if (write(pending.values(), stored)) {
+                return;
+            }
+        }
+    }
+
+    /** What is stored of an entry: its version and the key that version was written with (null before keys). */
+    private record Stored(long version, String versionKey) {
+    }
+
+    /** The entries stored under these ids, their version and key only (no mapping of whole entries). */
+    private Map<String, Stored> stored(Collection<String> ids) {
+        Query query = Query.query(where("_id").in(ids));
+        query.fields().include("version").include("versionKey");
+        Map<String, Stored> stored = new HashMap<>();
+        mongo.find(query, Document.class, COLLECTION).forEach(entry -> stored.put(entry.getString("_id"),
+                new Stored(((Number) entry.get("version")).longValue(), entry.getString("versionKey"))));
+        return stored;
+    }
+
+    /** One bulk write of these figures over what was read; answers whether every one of them was written. */
+    private boolean write(Collection<Entry> entries, Map<String, Stored> stored) {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoreAvailability.class);
-        newest.forEach((id, entry) -> bulk.upsert(Query.query(where("_id").is(id).and("version").lt(entry.version())),
-                new Update().set("storeId", entry.storeId()).set("ean", entry.ean())
-                        .set("available", entry.available()).set("version", entry.version())));
+        int updates = 0;
+        for (Entry entry : entries) {
+            Stored before = stored.get(entry.id());
+            if (before == null) {
+                bulk.insert(new StoreAvailability(entry.id(), entry.storeId(), entry.ean(), entry.available(),
+                        entry.version(), StoreAvailability.versionKey(entry.id(), entry.version())));
+                continue;
+            }
+            Query asRead = before.versionKey() != null ? Query.query(where("versionKey").is(before.versionKey()))
+                    // written before the key existed: matched by id and version (this once)
+                    : Query.query(where("_id").is(entry.id()).and("version").is(before.version()));
+            bulk.updateOne(asRead, new Update().set("storeId", entry.storeId()).set("ean", entry.ean())
+                    .set("available", entry.available()).set("version", entry.version())
+                    .set("versionKey", StoreAvailability.versionKey(entry.id(), entry.version())));
+            updates++;
+        }
         try {
-            bulk.execute();
+            return bulk.execute().getMatchedCount() == updates;
         } catch (BulkOperationException e) {
             if (!e.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
                 throw e;
             }
-        } catch (DuplicateKeyException asNewOrNewerStored) {
-            // every write that failed found its figure as new or newer
+        } catch (DuplicateKeyException takenMeanwhile) {
+            // an insert found the entry written meanwhile: decided again from a fresh read
         } catch (DataIntegrityViolationException e) {
             if (!(e.getCause() instanceof MongoBulkWriteException bulkError) || !bulkError.getWriteErrors().stream()
                     .map(BulkWriteError::getCode).allMatch(code -> code == DUPLICATE_KEY)) {
                 throw e;
             }
         }
+        return false;
     }
 
     public boolean isEmpty() {

@@ -39,7 +39,8 @@ class ErpPusher extends BackgroundLoop {
         super("order-erp-push", properties.erpPush().interval(), true, () -> {
             // the query reads every order in a MongoDB without secondary indexes (the embedded one): while no store
             // has an ERP endpoint, only every sweep-interval (to abandon pushes of stores that lost theirs)
-            boolean anyEndpoint = stores.all().stream().anyMatch(store -> store.erpEndpoint() != null);
+            // (the stores as routing sees them: at most a second old, no read of every store per pass)
+            boolean anyEndpoint = stores.forRouting().stream().anyMatch(store -> store.erpEndpoint() != null);
             if (anyEndpoint || System.nanoTime() - lastQuery[0] >= properties.sweepInterval().toNanos()) {
                 lastQuery[0] = System.nanoTime();
                 pushDue(orders, stores, client, json, properties.erpPush(), clock);

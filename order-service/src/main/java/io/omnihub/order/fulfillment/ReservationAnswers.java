@@ -42,7 +42,8 @@ public class ReservationAnswers {
             if (storeId == null) {
                 return false;
             }
-            boolean push = stores.find(storeId).map(store -> store.erpEndpoint() != null).orElse(false);
+            // the store as routing last read it (at most a second old): no MongoDB read per answer
+            boolean push = stores.recent(storeId).map(store -> store.erpEndpoint() != null).orElse(false);
             Instant acceptBy = now.plus(profiles.of(order.siteId()).acceptanceDeadline());
             return order.reservationConfirmed(fulfillmentId, acceptBy, push, now);
         });

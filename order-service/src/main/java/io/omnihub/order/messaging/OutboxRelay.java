@@ -29,15 +29,20 @@ import org.springframework.stereotype.Component;
  * broker has acknowledged them (acks=all): a crash in between sends them again, with the same ids.
  * <p>
  * An order written by this process is sent from the outbox its writer announced (no read back), and the
- * acknowledged outbox is removed by an update conditional on the revision written (no read, no replace); only
- * when the order changed meanwhile is it read. A pass sends the messages of every order it has before waiting for
- * any acknowledgement, so the orders of one pass share the producer's batches and round trips.
+ * acknowledged outbox is removed by an update conditional on the revision written (no read, no replace). When the
+ * order changed meanwhile (the reservation answer often comes before the acknowledgement), nothing more is done:
+ * the newer write holds those messages again, its own announcement (or the sweep) brings it here, and the ids the
+ * broker already has are remembered ({@link AcknowledgedMessages}) and not sent twice; that pass's removal clears
+ * them with the rest. A pass sends the messages of every order it has before waiting for any acknowledgement, so
+ * the orders of one pass share the producer's batches and round trips.
  */
 @Component
 class OutboxRelay extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
+    /** Orders whose acknowledged message ids are remembered (a few minutes of orders at the rates measured). */
+    private static final int ACKNOWLEDGED_ORDERS = 20_000;
 
     private final DueOrders due;
     private final Map<String, OrderChanged> written;
@@ -45,13 +50,13 @@ class OutboxRelay extends BackgroundLoop {
     @Autowired
     OutboxRelay(OrderRepository orders, EventPublisher publisher, OrderProperties properties, Clock clock) {
         this(orders, publisher, properties, clock, new DueOrders(properties.sweepInterval()),
-                new ConcurrentHashMap<>());
+                new ConcurrentHashMap<>(), new AcknowledgedMessages(ACKNOWLEDGED_ORDERS));
     }
 
     private OutboxRelay(OrderRepository orders, EventPublisher publisher, OrderProperties properties, Clock clock,
-            DueOrders due, Map<String, OrderChanged> written) {
+            DueOrders due, Map<String, OrderChanged> written, AcknowledgedMessages acknowledged) {
         super("order-outbox-relay", properties.workInterval(), properties.relayAutoStartup(),
-                () -> relay(orders, publisher, properties, clock, due, written));
+                () -> relay(orders, publisher, properties, clock, due, written, acknowledged));
         this.due = due;
         this.written = written;
     }
@@ -80,13 +85,16 @@ class OutboxRelay extends BackgroundLoop {
         }
     }
 
-    /** One order's outbox being sent: as of {@code revision}, its messages and their futures. */
-    private record Sending(String orderId, long revision, List<OutboxMessage> messages,
+    /**
+     * One order's outbox being sent: as of {@code revision} (stored with {@code revisionKey}, null for an order
+     * written before the key existed), its messages and their futures.
+     */
+    private record Sending(String orderId, long revision, String revisionKey, List<OutboxMessage> messages,
             List<CompletableFuture<?>> futures) {
     }
 
     private static void relay(OrderRepository orders, EventPublisher publisher, OrderProperties properties,
-            Clock clock, DueOrders due, Map<String, OrderChanged> written) {
+            Clock clock, DueOrders due, Map<String, OrderChanged> written, AcknowledgedMessages acknowledged) {
         boolean[] swept = {false};
         for (int round = 0; round < 100; round++) {
             List<String> pending = due.take(() -> {
@@ -97,11 +105,14 @@ class OutboxRelay extends BackgroundLoop {
             for (String orderId : pending) {
                 OrderChanged announced = written.remove(orderId);
                 if (announced != null) {
-                    sending.add(send(orderId, announced.revision(), announced.outbox(), publisher));
+                    sending.add(send(orderId, announced.revision(),
+                            Order.revisionKey(orderId, announced.revision()), announced.outbox(), acknowledged,
+                            publisher));
                 } else {
                     Order order = orders.find(orderId).orElse(null);
                     if (order != null && !order.outbox().isEmpty()) {
-                        sending.add(send(orderId, order.revision(), order.outbox(), publisher));
+                        sending.add(send(orderId, order.revision(), order.revisionKey(), order.outbox(), acknowledged,
+                                publisher));
                     }
                 }
             }
@@ -110,10 +121,14 @@ class OutboxRelay extends BackgroundLoop {
                 if (sent.isEmpty()) {
                     continue;
                 }
-                if (sent.size() < order.messages().size()
-                        || !orders.outboxSent(order.orderId(), order.revision())) {
-                    // part of it, or the order changed meanwhile: remove what went out from the stored outbox
+                acknowledged.add(order.orderId(), sent);
+                if (sent.size() < order.messages().size()) {
+                    // part of it (the broker failed the rest): remove what went out from the stored outbox
                     orders.change(order.orderId(), fresh -> fresh.sent(sent, clock.instant()));
+                } else if (!orders.outboxSent(order.orderId(), order.revision(), order.revisionKey())) {
+                    // the order changed meanwhile: the newer write holds these messages, and its pass removes them
+                    log.debug("Outbox of {} sent as of revision {}, which has changed since", order.orderId(),
+                            order.revision());
                 }
             }
             if (!swept[0] || pending.size() < BATCH) {
@@ -125,11 +140,18 @@ class OutboxRelay extends BackgroundLoop {
         }
     }
 
-    /** Hands the messages to the producer in their order, each under the correlation id of the work that owed it. */
-    private static Sending send(String orderId, long revision, List<OutboxMessage> messages,
-            EventPublisher publisher) {
+    /**
+     * Hands the messages to the producer in their order, each under the correlation id of the work that owed it;
+     * those the broker has acknowledged before (a writer wrote them back before their removal) count as sent.
+     */
+    private static Sending send(String orderId, long revision, String revisionKey, List<OutboxMessage> messages,
+            AcknowledgedMessages acknowledged, EventPublisher publisher) {
         List<CompletableFuture<?>> futures = new ArrayList<>(messages.size());
         for (OutboxMessage message : messages) {
+            if (acknowledged.contains(orderId, message.id())) {
+                futures.add(CompletableFuture.completedFuture(null));
+                continue;
+            }
             // the id of the work that owed the message, not of whatever this thread did before
             try (var scope = CorrelationId.open(message.correlationId())) {
                 futures.add(publisher.publish(message.topic(), message.key(), message.id(), message.event()));
@@ -137,7 +159,7 @@ class OutboxRelay extends BackgroundLoop {
                 futures.add(CompletableFuture.failedFuture(e));
             }
         }
-        return new Sending(orderId, revision, messages, futures);
+        return new Sending(orderId, revision, revisionKey, messages, futures);
     }
 
     /** The ids the broker acknowledged, in order, stopping at the first failure. */

@@ -17,8 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Orders in MongoDB ({@code orders}), changed by optimistic concurrency: read, apply one transition of
- * {@link Order}, write it back with ONE replace that matches only the revision read. A lost race is retried on
- * the fresh state. The state and its outbox are the same document, so they are written together or not at all.
+ * {@link Order}, write it back with ONE replace that matches only the revision read (by its unique
+ * {@code revisionKey}, so that no write scans the collection on a MongoDB that uses unique indexes only). A lost
+ * race is retried on the fresh state. The state and its outbox are the same document, so they are written
+ * together or not at all.
  */
 @Component
 public class OrderRepository {
@@ -68,15 +70,14 @@ public class OrderRepository {
     public <R> R change(String orderId, Function<Order, R> transition) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Order order = find(orderId).orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
-            long read = order.revision();
+            Query asRead = asRead(order);
             order.workingFor(correlation.current());
             R result = transition.apply(order);
             if (!order.changed()) {
                 return result;
             }
             order.markWritten();
-            if (mongo.replace(Query.query(where("_id").is(orderId).and("revision").is(read)), order)
-                    .getMatchedCount() == 1) {
+            if (mongo.replace(asRead, order).getMatchedCount() == 1) {
                 events.publishEvent(OrderChanged.of(order));
                 return result;
             }
@@ -89,15 +90,14 @@ public class OrderRepository {
      * nothing changed it meanwhile, else the change starts over from the stored order. {@code read} is used up.
      */
     public <R> R change(Order read, Function<Order, R> transition) {
-        long revision = read.revision();
+        Query asRead = asRead(read);
         read.workingFor(correlation.current());
         R result = transition.apply(read);
         if (!read.changed()) {
             return result;
         }
         read.markWritten();
-        if (mongo.replace(Query.query(where("_id").is(read.id()).and("revision").is(revision)), read)
-                .getMatchedCount() == 1) {
+        if (mongo.replace(asRead, read).getMatchedCount() == 1) {
             events.publishEvent(OrderChanged.of(read));
             return result;
         }
@@ -106,14 +106,28 @@ public class OrderRepository {
 
     /**
      * The relay sent the whole outbox of {@code revision} of the order and the broker acknowledged it: empties the
-     * outbox with one small update that matches only that revision (no read, no replace of the whole document),
-     * and moves the revision on, so that a writer that read it before replaces nothing with the old outbox.
-     * Answers false when the order changed since; the caller then removes the messages through {@link #change}.
+     * outbox with one small update that matches only that revision (no read, no replace of the whole document).
+     * The revision stays: a writer that read it before still writes (no read and retry for it), with the sent
+     * messages in its outbox again; the relay remembers which ids the broker has and does not send those twice.
+     * Answers false when the order changed since (the newer write holds the messages; its relay pass clears them).
+     *
+     * @param revisionKey the stored {@link Order#revisionKey()} of that revision, null for an order last written
+     *                    before the key existed
      */
-    public boolean outboxSent(String orderId, long revision) {
-        return mongo.updateFirst(Query.query(where("_id").is(orderId).and("revision").is(revision)),
-                new Update().set("outbox", List.of()).set("unpublished", false).inc("revision", 1), Order.class)
+    public boolean outboxSent(String orderId, long revision, String revisionKey) {
+        Query asSent = revisionKey != null ? Query.query(where("revisionKey").is(revisionKey))
+                : Query.query(where("_id").is(orderId).and("revision").is(revision));
+        return mongo.updateFirst(asSent, new Update().set("outbox", List.of()).set("unpublished", false), Order.class)
                 .getMatchedCount() == 1;
+    }
+
+    /**
+     * The condition of a write that must find the order as it was read: its unique {@code revisionKey} (served
+     * from that index by every MongoDB), or id and revision for an order written before the key existed.
+     */
+    private static Query asRead(Order read) {
+        return read.revisionKey() != null ? Query.query(where("revisionKey").is(read.revisionKey()))
+                : Query.query(where("_id").is(read.id()).and("revision").is(read.revision()));
     }
 
     /** Orders with messages not yet on Kafka, oldest change first. */

@@ -38,7 +38,17 @@ public class Stores {
         this.clock = clock;
     }
 
-    private record RoutingView(List<Store> stores, long readAt) {
+    private record RoutingView(List<Store> stores, Map<String, Store> byId, long readAt) {
+
+        RoutingView(List<Store> stores, long readAt) {
+            this(stores, index(stores), readAt);
+        }
+
+        private static Map<String, Store> index(List<Store> stores) {
+            Map<String, Store> byId = new HashMap<>();
+            stores.forEach(store -> byId.put(store.storeId(), store));
+            return byId;
+        }
     }
 
     /**
@@ -47,6 +57,20 @@ public class Stores {
      * this process.
      */
     public List<Store> forRouting() {
+        return routingView().stores();
+    }
+
+    /**
+     * The store as routing sees it ({@link #forRouting()}: at most {@link #ROUTING_VIEW} old, fresh after a write
+     * through this process), read by id only when that view lacks it: what a reservation answer needs of the store
+     * without a MongoDB read per answer.
+     */
+    public Optional<Store> recent(String storeId) {
+        Store store = routingView().byId().get(storeId);
+        return store != null ? Optional.of(store) : find(storeId);
+    }
+
+    private RoutingView routingView() {
         RoutingView view = routingView;
         long now = System.nanoTime();
         if (view == null || now - view.readAt() >= ROUTING_VIEW.toNanos()) {
@@ -57,7 +81,7 @@ public class Stores {
                 routingView = view;
             }
         }
-        return view.stores();
+        return view;
     }
 
     public Optional<Store> find(String storeId) {
