@@ -3,7 +3,12 @@ package io.omnihub.order.catalog;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -22,6 +27,46 @@ public class Catalog {
 
     public Optional<CatalogProduct> byReference(String reference) {
         return Optional.ofNullable(mongo.findById(reference, CatalogProduct.class));
+    }
+
+    /**
+     * The products of these EANs and references, for one order: two queries by id ({@code product_eans}, then
+     * {@code products}) whatever the number of lines, where a look-up per line was two queries per line. An EAN
+     * the index does not know, or whose product has moved to another EAN, is looked up as {@link #byEan} does.
+     */
+    public Products forOrder(Collection<String> eans, Collection<String> references) {
+        Map<String, String> referenceOfEan = new HashMap<>();
+        if (!eans.isEmpty()) {
+            mongo.find(Query.query(where("_id").in(eans)), ProductByEan.class)
+                    .forEach(index -> referenceOfEan.put(index.ean(), index.reference()));
+        }
+        Set<String> wanted = new HashSet<>(references);
+        wanted.addAll(referenceOfEan.values());
+        Map<String, CatalogProduct> byReference = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            mongo.find(Query.query(where("_id").in(wanted)), CatalogProduct.class)
+                    .forEach(product -> byReference.put(product.reference(), product));
+        }
+        Map<String, Optional<CatalogProduct>> byEan = new HashMap<>();
+        for (String ean : eans) {
+            CatalogProduct product = byReference.get(referenceOfEan.get(ean));
+            byEan.put(ean, product != null && ean.equals(product.ean()) ? Optional.of(product)
+                    // stored before the EAN index existed, or its product moved to another EAN since
+                    : Optional.ofNullable(mongo.findOne(Query.query(where("ean").is(ean)), CatalogProduct.class)));
+        }
+        return new Products(byEan, byReference);
+    }
+
+    /** What {@link #forOrder} found: by EAN and by reference (absent when the catalog does not know it). */
+    public record Products(Map<String, Optional<CatalogProduct>> byEan, Map<String, CatalogProduct> byReference) {
+
+        public Optional<CatalogProduct> ofEan(String ean) {
+            return byEan.getOrDefault(ean, Optional.empty());
+        }
+
+        public Optional<CatalogProduct> ofReference(String reference) {
+            return Optional.ofNullable(byReference.get(reference));
+        }
     }
 
     public Optional<CatalogProduct> byEan(String ean) {

@@ -123,6 +123,11 @@ class IntakeService {
         }
         List<OrderLine> lines = new ArrayList<>();
         Set<String> eans = new HashSet<>();
+        Catalog.Products products = catalog.forOrder(
+                request.lines().stream().map(CreateOrderRequest.Line::ean).filter(ean -> ean != null).distinct()
+                        .toList(),
+                request.lines().stream().filter(line -> line.ean() == null).map(CreateOrderRequest.Line::reference)
+                        .filter(reference -> reference != null).distinct().toList());
         for (int i = 0; i < request.lines().size(); i++) {
             CreateOrderRequest.Line line = request.lines().get(i);
             String field = "lines[" + i + "]";
@@ -130,8 +135,8 @@ class IntakeService {
                 errors.add(new FieldError(field, "an ean or a reference is required"));
                 continue;
             }
-            Optional<CatalogProduct> product = line.ean() != null ? catalog.byEan(line.ean())
-                    : catalog.byReference(line.reference());
+            Optional<CatalogProduct> product = line.ean() != null ? products.ofEan(line.ean())
+                    : products.ofReference(line.reference());
             if (line.ean() == null && product.isEmpty()) {
                 errors.add(new FieldError(field + ".reference", "no product " + line.reference() + " in the catalog"));
                 continue;

@@ -7,10 +7,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,6 +35,9 @@ public class Stores {
     private final Clock clock;
     private volatile RoutingView routingView;
     private final AtomicLong writes = new AtomicLong();
+    private volatile LoadView loadView;
+    private final AtomicLong loadsStarted = new AtomicLong();
+    private final AtomicLong loadsFinished = new AtomicLong();
 
     Stores(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
@@ -110,23 +116,51 @@ public class Stores {
 
     /**
      * Fulfilments given to each of these stores today, found by their ids ({@code storeId|day}): the embedded
-     * MongoDB keeps no secondary index, so a query by day read every day's counts of every store.
+     * MongoDB keeps no secondary index, so a query by day read every day's counts of every store. Read at most
+     * once per {@link #ROUTING_VIEW} for routing (a query per order before), with what this process counted since
+     * added as it counts it: exact for this process, at most that old for another replica's.
      */
     public Map<String, Long> loadToday(Collection<String> storeIds) {
         String day = today();
+        long now = System.nanoTime();
+        LoadView view = loadView;
+        if (view != null && view.day().equals(day) && now - view.readAt() < ROUTING_VIEW.toNanos()
+                && view.storeIds().containsAll(storeIds)) {
+            return Collections.unmodifiableMap(view.counts());
+        }
+        long started = loadsStarted.get();
+        boolean quiet = started == loadsFinished.get();
         List<String> ids = storeIds.stream().map(storeId -> storeId + "|" + day).toList();
-        Map<String, Long> load = new HashMap<>();
+        Map<String, Long> load = new ConcurrentHashMap<>();
         mongo.find(Query.query(where("_id").in(ids)), StoreLoad.class)
                 .forEach(entry -> load.put(entry.storeId(), entry.count()));
-        return load;
+        if (quiet && loadsStarted.get() == started) {
+            // kept only when no count of this process overlapped the read: each later one is added to it
+            loadView = new LoadView(day, Set.copyOf(storeIds), load, now);
+        }
+        return Collections.unmodifiableMap(load);
     }
 
     /** Counts fulfilments just given to {@code storeId}. */
     public void loaded(String storeId, int fulfillments) {
         String day = today();
-        // an upsert that answers nothing: the count is not needed here, so nothing is read back nor mapped
-        mongo.upsert(Query.query(where("_id").is(storeId + "|" + day)),
-                new Update().inc("count", fulfillments).set("storeId", storeId).set("day", day), StoreLoad.class);
+        loadsStarted.incrementAndGet();
+        try {
+            // an upsert that answers nothing: the count is not needed here, so nothing is read back nor mapped
+            mongo.upsert(Query.query(where("_id").is(storeId + "|" + day)),
+                    new Update().inc("count", fulfillments).set("storeId", storeId).set("day", day),
+                    StoreLoad.class);
+            LoadView view = loadView;
+            if (view != null && view.day().equals(day)) {
+                view.counts().merge(storeId, (long) fulfillments, Long::sum);
+            }
+        } finally {
+            loadsFinished.incrementAndGet();
+        }
+    }
+
+    /** Today's counts as read at {@code readAt} for {@code storeIds}, plus what this process counted since. */
+    private record LoadView(String day, Set<String> storeIds, Map<String, Long> counts, long readAt) {
     }
 
     private String today() {
