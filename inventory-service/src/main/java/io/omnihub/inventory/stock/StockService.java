@@ -57,7 +57,8 @@ public class StockService {
 
     /**
      * Applies a batch of figures as {@link #apply} would one after the other, in their order, with one read and
-     * one bulk write for the whole batch (more only when another writer changed some of its pairs meanwhile):
+     * one bulk write for the whole batch (more only when another writer changed some of its pairs meanwhile; in a
+     * first load, the bulk write first and a read only of the pairs it found stored: {@link FirstLoadPolicy}):
      * per pair only the newest figure ends up applied, and every FULL figure counts for its snapshot. Answers how
      * many pairs were written.
      */
@@ -69,7 +70,7 @@ public class StockService {
         Instant now = clock.instant();
         List<PairChange> changes = byPair.values().stream().map(figures -> new PairChange(figures.get(0).storeId(),
                 figures.get(0).ean(), level -> level.reportAll(figures, policy, now))).toList();
-        return changeAll(changes);
+        return store.changeFigures(changes).size();
     }
 
     /**

@@ -62,6 +62,8 @@ class StockStore {
     private final MongoTemplate mongo;
     private final AvailabilityOutbox outbox;
     private final ApplicationEventPublisher events;
+    /** Whether the last batch of figures found most of its pairs new: a first load, so the next inserts first. */
+    private volatile boolean figuresMostlyNew;
 
     StockStore(MongoTemplate mongo, AvailabilityOutbox outbox, ApplicationEventPublisher events) {
         this.mongo = mongo;
@@ -126,15 +128,52 @@ class StockStore {
      * @throws StockConflictException when some pairs were still contended after {@link #ATTEMPTS} rounds
      */
     Map<String, StockLevel> changeAll(Collection<PairChange> changes) {
+        return changeAll(changes, false).written();
+    }
+
+    /**
+     * As {@link #changeAll(Collection)}, for batches of figures: when the last batch found most of its pairs new
+     * (a first load), the first round writes every pair as new without reading it ({@link FirstLoadPolicy}). A
+     * batch of one pair is read first, and does not count as a batch.
+     */
+    Map<String, StockLevel> changeFigures(Collection<PairChange> changes) {
+        if (changes.size() < 2) {
+            // a lone figure (pushed, or redelivered) is read first, and tells nothing of a load
+            return changeAll(changes);
+        }
+        Outcome outcome = changeAll(changes, figuresMostlyNew);
+        figuresMostlyNew = FirstLoadPolicy.insertFirst(outcome.pairs(), outcome.found());
+        return outcome.written();
+    }
+
+    /** Whether the next batch of figures is written as new pairs first (the last one found most pairs new). */
+    boolean insertsFiguresFirst() {
+        return figuresMostlyNew;
+    }
+
+    /**
+     * With {@code insertFirst}, the first round reads nothing: each pair's change is computed on
+     * {@link StockLevel#absent} and written as an insert, which the unique {@code _id} refuses for a pair that is
+     * stored; the refused pairs (and those the change leaves alone when absent, which may be stored) are then read
+     * and decided on their stored state like any pair that lost a race. So an insert that lands is exactly the
+     * write the read would have led to (nothing was stored), and a refused one is never lost.
+     */
+    private Outcome changeAll(Collection<PairChange> changes, boolean insertFirst) {
         Map<String, PairChange> pending = new LinkedHashMap<>();
         for (PairChange change : changes) {
             if (pending.putIfAbsent(change.id(), change) != null) {
                 throw new IllegalArgumentException("two changes of " + change.id() + " in one call");
             }
         }
+        int pairs = pending.size();
+        int found = -1;
         Map<String, StockLevel> written = new LinkedHashMap<>();
         for (int attempt = 1; attempt <= ATTEMPTS && !pending.isEmpty(); attempt++) {
-            Map<String, Stored> stored = read(pending.keySet());
+            boolean blind = insertFirst && attempt == 1;
+            Map<String, Stored> stored = blind ? Map.of() : read(pending.keySet());
+            if (found < 0 && !blind) {
+                found = stored.size();
+            }
             List<Write> writes = new ArrayList<>();
             Iterator<PairChange> undecided = pending.values().iterator();
             while (undecided.hasNext()) {
@@ -147,7 +186,10 @@ class StockStore {
                 }
                 Optional<StockLevel> next = change.change().apply(current.level());
                 if (next.isEmpty()) {
-                    undecided.remove();
+                    if (!blind) {
+                        undecided.remove();
+                    }
+                    // blind: the pair may be stored, and the change may have something to do there; read it next
                     continue;
                 }
                 writes.add(new Write(current, next.get().withRevision(current.level().revision() + 1)));
@@ -156,11 +198,19 @@ class StockStore {
                 pending.remove(landed.next().id());
                 written.put(landed.next().id(), landed.next());
             }
+            if (blind) {
+                // the pairs left are those the unique _id refused, or not written blind: stored, as far as we know
+                found = pending.size();
+            }
         }
         if (!pending.isEmpty()) {
             throw new StockConflictException(String.join(", ", pending.keySet()), ATTEMPTS);
         }
-        return written;
+        return new Outcome(written, pairs, Math.max(0, found));
+    }
+
+    /** The states written, by pair id; how many pairs the call changed, and how many of them it found stored. */
+    private record Outcome(Map<String, StockLevel> written, int pairs, int found) {
     }
 
     /** The stored documents of the pairs, in one query the {@code _id} index serves. */
@@ -236,19 +286,30 @@ class StockStore {
     }
 
     /**
-     * Which writes took effect, when some did not: inserts refused by the unique {@code _id} did not, and a
-     * conditional update took effect if the document now carries the token it wrote.
+     * Which writes took effect, when some did not: inserts refused by the unique {@code _id} did not (the others
+     * did), and a conditional update took effect if the document now carries the token it wrote.
      */
     private List<Write> landed(List<Write> writes, Set<Integer> refused) {
-        Query tokens = Query.query(where("_id").in(writes.stream().map(write -> write.next().id()).toList()));
-        tokens.fields().include(TOKEN);
+        List<String> updated = new ArrayList<>();
+        for (int index = 0; index < writes.size(); index++) {
+            if (!writes.get(index).isInsert() && !refused.contains(index)) {
+                updated.add(writes.get(index).next().id());
+            }
+        }
         Map<Object, Object> stored = new LinkedHashMap<>();
-        mongo.find(tokens, Document.class, COLLECTION).forEach(document -> stored.put(document.get("_id"),
-                document.get(TOKEN)));
+        if (!updated.isEmpty()) {
+            Query tokens = Query.query(where("_id").in(updated));
+            tokens.fields().include(TOKEN);
+            mongo.find(tokens, Document.class, COLLECTION).forEach(document -> stored.put(document.get("_id"),
+                    document.get(TOKEN)));
+        }
         List<Write> landed = new ArrayList<>();
         for (int index = 0; index < writes.size(); index++) {
             Write write = writes.get(index);
-            if (!refused.contains(index) && write.next().token().equals(stored.get(write.next().id()))) {
+            if (refused.contains(index)) {
+                continue;
+            }
+            if (write.isInsert() || write.next().token().equals(stored.get(write.next().id()))) {
                 landed.add(write);
             }
         }
@@ -302,8 +363,9 @@ class StockStore {
 
         /** Only the state that was read: by its token; documents stored before tokens existed, field by field. */
         Query condition() {
-            if (current.document().containsKey(TOKEN)) {
-                return Query.query(where(TOKEN).is(current.level().token()));
+            if (current.document().get(TOKEN) instanceof String token) {
+                // as stored: documents written before the token's format changed carry the former one
+                return Query.query(where(TOKEN).is(token));
             }
             return Query.query(where("_id").is(current.level().id()).and("revision").is(current.level().revision())
                     .and("digest").is(current.level().digest()));

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -225,7 +226,9 @@ class StockServiceIT {
 
         assertThat(stock.applyAll(batch)).isZero();
         assertThat(stored(store)).isEqualTo(level);
-        assertThat(events.stream(AvailabilityPending.class)).isEmpty();
+        // (written as new first, a first load's way, it leaves an outbox entry naming nothing written: no event)
+        assertThat(events.stream(AvailabilityPending.class).flatMap(pending -> pending.availability().stream()))
+                .isEmpty();
     }
 
     @Test
@@ -292,6 +295,91 @@ class StockServiceIT {
     }
 
     @Test
+    void inAFirstLoadTheFiguresOfPairsAlreadyStoredAreDecidedOnTheirStoredStateNeitherLostNorStaleWinning() {
+        String store = store();
+        stock.applyAll(List.of(report(store, 4, TUESDAY, 1), report(store, OTHER_EAN, 5, MONDAY, 2)));
+        stock.applyAll(newPairs(store, "first", 3));
+        assertThat(this.store.insertsFiguresFirst()).isTrue();
+        events.clear();
+
+        int written = stock.applyAll(List.of(report(store, 10, MONDAY, 10), report(store, OTHER_EAN, 8, TUESDAY, 11),
+                report(store, "new-a", 3, MONDAY, 12), report(store, "new-b", 2, MONDAY, 13),
+                report(store, "new-c", 1, MONDAY, 14)));
+
+        assertThat(written).isEqualTo(4);
+        StockLevel stale = stored(store);
+        assertThat(stale.onHand()).isEqualTo(4);
+        assertThat(stale.asOf()).isEqualTo(TUESDAY);
+        assertThat(stale.revision()).isEqualTo(1);
+        StockLevel newer = mongo.findById(StockLevel.id(store, OTHER_EAN), StockLevel.class);
+        assertThat(newer.onHand()).isEqualTo(8);
+        assertThat(newer.revision()).isEqualTo(2);
+        assertThat(newer.version()).isEqualTo(2);
+        assertThat(mongo.findById(StockLevel.id(store, "new-a"), StockLevel.class).onHand()).isEqualTo(3);
+        assertThat(events.stream(AvailabilityPending.class).flatMap(pending -> pending.availability().stream()))
+                .extracting(PendingAvailability::ean, PendingAvailability::onHand, PendingAvailability::version)
+                .containsExactlyInAnyOrder(tuple(OTHER_EAN, 8L, 2L), tuple("new-a", 3L, 1L), tuple("new-b", 2L, 1L),
+                        tuple("new-c", 1L, 1L));
+    }
+
+    @Test
+    void inAFirstLoadFullFiguresOfStoredPairsCountForTheirSnapshotAndRecordTheirDrift() {
+        String store = store();
+        stock.applyAll(List.of(report(store, 10, MONDAY, 1), report(store, OTHER_EAN, 5, TUESDAY, 2)));
+        stock.applyAll(newPairs(store, "first", 3));
+        assertThat(this.store.insertsFiguresFirst()).isTrue();
+
+        stock.applyAll(List.of(full(store, EAN, 7, TUESDAY, 10), full(store, OTHER_EAN, 9, MONDAY, 11),
+                full(store, "new-a", 3, TUESDAY, 12), full(store, "new-b", 3, TUESDAY, 13),
+                full(store, "new-c", 3, TUESDAY, 14)));
+
+        StockLevel drifted = stored(store);
+        assertThat(drifted.onHand()).isEqualTo(7);
+        assertThat(drifted.drift()).isEqualTo(new StockLevel.Drift("snap-1", 10, 7));
+        assertThat(drifted.snapshots()).containsExactly("snap-1");
+        StockLevel staleButPresent = mongo.findById(StockLevel.id(store, OTHER_EAN), StockLevel.class);
+        assertThat(staleButPresent.onHand()).isEqualTo(5);
+        assertThat(staleButPresent.snapshots()).containsExactly("snap-1");
+        assertThat(staleButPresent.snapshotRows()).containsExactly(new StockLevel.SnapshotRows("snap-1", List.of(11L)));
+        assertThat(mongo.findById(StockLevel.id(store, "new-a"), StockLevel.class).drift()).isNull();
+    }
+
+    @Test
+    void aChangeThatLeavesAnAbsentPairAloneIsStillAppliedToTheStoredOneWhenInsertingFirst() {
+        String store = store();
+        stock.apply(report(store, 10, MONDAY, 1));
+        stock.applyAll(newPairs(store, "first", 3));
+        assertThat(this.store.insertsFiguresFirst()).isTrue();
+
+        var written = this.store.changeFigures(List.of(
+                new PairChange(store, EAN, level -> level.isStored()
+                        ? level.report(report(store, 6, TUESDAY, 2), policy(), clock.instant()) : Optional.empty()),
+                new PairChange(store, OTHER_EAN, level -> level.isStored()
+                        ? level.report(report(store, OTHER_EAN, 6, TUESDAY, 3), policy(), clock.instant())
+                        : Optional.empty())));
+
+        assertThat(written).containsOnlyKeys(StockLevel.id(store, EAN));
+        assertThat(stored(store).onHand()).isEqualTo(6);
+        assertThat(mongo.findById(StockLevel.id(store, OTHER_EAN), StockLevel.class)).isNull();
+    }
+
+    @Test
+    void aBatchThatFindsMostOfItsPairsStoredMakesTheNextReadFirst() {
+        String store = store();
+        stock.applyAll(newPairs(store, "first", 4));
+        assertThat(this.store.insertsFiguresFirst()).isTrue();
+
+        List<StockReport> again = newPairs(store, "first", 4).stream().map(figure -> new StockReport(
+                figure.storeId(), figure.ean(), figure.quantity() + 1, TUESDAY, null, "imp-again", figure.row(),
+                TUESDAY)).toList();
+        assertThat(stock.applyAll(again)).isEqualTo(4);
+
+        assertThat(this.store.insertsFiguresFirst()).isFalse();
+        assertThat(again).allSatisfy(figure -> assertThat(mongo.findById(StockLevel.id(store, figure.ean()),
+                StockLevel.class).onHand()).isEqualTo(figure.quantity()));
+    }
+
+    @Test
     void aReconfiguredSafetyStockAppliesToStockAlreadyHeld() {
         String store = store();
         stock.apply(report(store, 10, MONDAY, 1));
@@ -326,6 +414,19 @@ class StockServiceIT {
 
     private static StockReport report(String store, long quantity, Instant asOf, long row) {
         return report(store, EAN, quantity, asOf, row);
+    }
+
+    /** Figures of pairs never stored before, as a first load brings them. */
+    private static List<StockReport> newPairs(String store, String prefix, int count) {
+        List<StockReport> figures = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            figures.add(report(store, prefix + "-" + n, n, MONDAY, 100 + n));
+        }
+        return figures;
+    }
+
+    private static StockReport full(String store, String ean, long quantity, Instant asOf, long row) {
+        return new StockReport(store, ean, quantity, asOf, "snap-1", "imp-" + row, row, asOf.plusSeconds(60));
     }
 
     private static StockReport report(String store, String ean, long quantity, Instant asOf, long row) {
