@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
@@ -134,14 +135,18 @@ class ValueOrderedH2Backend extends H2Backend {
     }
 
     /**
-     * Index keys ordered by value, stored as H2 stores them for the library (Java serialisation). The order is total:
-     * MongoDB's value order, then, among keys it finds equal, the serialised bytes as before, skipped when both keys
-     * hold the same plain values (whose serialised forms are then identical).
+     * Index keys ordered by value. The order is total: MongoDB's value order (two strings by {@link String#compareTo}
+     * directly), then, among keys it finds equal, the serialised bytes as before, skipped when both keys hold the same
+     * plain values (whose serialised forms are then identical). Keys of strings only (ids, tokens, references) are
+     * stored as their strings; others as H2 stores them for the library (Java serialisation).
      */
     static final class KeyType extends BasicDataType<KeyValue> {
 
         private static final Set<Class<?>> PLAIN = Set.of(String.class, Integer.class, Long.class, Double.class,
                 Boolean.class);
+
+        private static final byte SERIALISED = 0;
+        private static final byte STRINGS = 1;
 
         private final ObjectDataType stored = new ObjectDataType();
         private final ValueComparator values = ValueComparator.ascWithoutListHandling();
@@ -156,7 +161,10 @@ class ValueOrderedH2Backend extends H2Backend {
                 return sizes;
             }
             for (int i = 0; i < a.size(); i++) {
-                int order = values.compare(a.get(i), b.get(i));
+                Object x = a.get(i);
+                Object y = b.get(i);
+                int order = x instanceof String one && y instanceof String other ? one.compareTo(other)
+                        : values.compare(x, y);
                 if (order != 0) {
                     return order;
                 }
@@ -187,12 +195,28 @@ class ValueOrderedH2Backend extends H2Backend {
 
         @Override
         public void write(WriteBuffer buffer, KeyValue key) {
-            stored.write(buffer, key);
+            if (key.stream().allMatch(String.class::isInstance)) {
+                buffer.put(STRINGS).putVarInt(key.size());
+                for (Object value : key) {
+                    String text = (String) value;
+                    buffer.putVarInt(text.length()).putStringData(text, text.length());
+                }
+            } else {
+                buffer.put(SERIALISED);
+                stored.write(buffer, key);
+            }
         }
 
         @Override
         public KeyValue read(ByteBuffer buffer) {
-            return (KeyValue) stored.read(buffer);
+            if (buffer.get() == SERIALISED) {
+                return (KeyValue) stored.read(buffer);
+            }
+            Object[] values = new Object[DataUtils.readVarInt(buffer)];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = DataUtils.readString(buffer);
+            }
+            return new KeyValue(values);
         }
 
         @Override

@@ -87,6 +87,36 @@ class ValueOrderedH2BackendTests {
     }
 
     @Test
+    void keepsKeysOfEveryTypeAcrossARestart(@TempDir Path dir) {
+        Path file = dir.resolve("omnihub.mv.db");
+        ObjectId id = new ObjectId("64b7f3a2c1d4e5f6a7b8c9d0");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(0, file);
+             MongoClient client = MongoClients.create(mongo.connectionString("test"))) {
+            var things = client.getDatabase("test").getCollection("things");
+            things.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true).name("code"));
+            things.insertOne(new Document("_id", id).append("code", 42L));
+            things.insertOne(new Document("_id", 7).append("code", "sete"));
+            for (int i = 0; i < 2_000; i++) {
+                things.insertOne(new Document("_id", "t" + i).append("code", "c" + i));
+            }
+        }
+
+        try (EmbeddedMongo restarted = EmbeddedMongo.start(0, file);
+             MongoClient client = MongoClients.create(restarted.connectionString("test"))) {
+            var things = client.getDatabase("test").getCollection("things");
+
+            assertThat(things.find(Filters.eq("_id", id)).first()).containsEntry("code", 42L);
+            assertThat(things.find(Filters.eq("code", 42L)).first()).containsEntry("_id", id);
+            assertThat(things.find(Filters.eq("_id", 7)).first()).containsEntry("code", "sete");
+            assertThat(things.find(Filters.eq("code", "c1999")).first()).containsEntry("_id", "t1999");
+            assertThat(refused(things, new Document("_id", id))).isTrue();
+            assertThat(refused(things, new Document("_id", "new").append("code", 42L))).isTrue();
+            assertThat(refused(things, new Document("_id", "t5"))).isTrue();
+            assertThat(refused(things, new Document("_id", "t2000").append("code", "c2000"))).isFalse();
+        }
+    }
+
+    @Test
     void ordersEqualPlainKeysAsOneAndDifferentTypesApart() {
         var type = new ValueOrderedH2Backend.KeyType();
 
