@@ -53,8 +53,9 @@ public class KafkaConventionsConfiguration {
 
     /**
      * For batch listeners ({@code containerPostProcessor = KafkaConventionsConfiguration.ACKS_PER_BATCH}): a poll's
-     * offsets are committed once the whole batch is stored; the per-record acknowledgement of the other listeners
-     * (one synchronous commit per record) cannot apply to a listener that stores many records with one write.
+     * offsets are committed once the whole batch is stored. Since every listener now commits per poll
+     * ({@code ack-mode: batch} in omnihub-platform.yml) this only pins that down for the listeners whose single write
+     * per batch relies on it.
      */
     public static final String ACKS_PER_BATCH = "omnihubAcksPerBatch";
 
