@@ -38,11 +38,19 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Usage: {@code ImportBenchmark [--repo DIR] [--rows N] [--passes N] [--warmups N] [--ingest-heap 256m]
  * [--ingest-jvm "-XX:..."] [--c1-only] [--poll 250ms] [--profile] [--out FILE] [--timeout-minutes 30]
- * [--catalog-timeout-minutes 20]}
+ * [--catalog-timeout-minutes 20] [--warm-up-rows 20000]}
  */
 public final class ImportBenchmark {
 
     static final int DEFAULT_ROWS = 200_000;
+    /**
+     * Products imported (and stored) before the measured file: the parse-only ceiling is the best pass of a warmed-up
+     * reader, so the import it is compared with runs in a warmed-up service too; the warm-up's own rate is the
+     * first import of a fresh service, reported beside it.
+     */
+    static final int DEFAULT_WARM_UP_ROWS = 20_000;
+    /** The first product of the warm-up file: none of its references or EANs is in the measured file. */
+    private static final int WARM_UP_FIRST_PRODUCT = 100_000_000;
     static final String CATALOG_GROUP = "catalog-service";
     private static final List<Part> PARTS = List.of(Part.KAFKA, Part.MONGO, Part.S3, Part.INGEST, Part.CATALOG);
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(200);
@@ -58,7 +66,7 @@ public final class ImportBenchmark {
     /** The command line. */
     record Options(Path repo, int rows, int warmups, int passes, String ingestHeap, String pollInterval,
                    boolean profile, Path out, Duration timeout, Duration catalogTimeout, List<String> ingestJvm,
-                   boolean fullJit) {
+                   boolean fullJit, int warmUpRows) {
 
         static Options parse(String[] args) {
             Path repo = Path.of("").toAbsolutePath();
@@ -73,6 +81,7 @@ public final class ImportBenchmark {
             Duration catalogTimeout = Duration.ofMinutes(20);
             List<String> ingestJvm = List.of();
             boolean fullJit = true;
+            int warmUpRows = DEFAULT_WARM_UP_ROWS;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -84,6 +93,7 @@ public final class ImportBenchmark {
                     case "--poll" -> { poll = value; i++; }
                     case "--profile" -> profile = true;
                     case "--c1-only" -> fullJit = false;
+                    case "--warm-up-rows" -> { warmUpRows = Integer.parseInt(value.replace("_", "")); i++; }
                     case "--ingest-jvm" -> { ingestJvm = List.of(value.trim().split("\\s+")); i++; }
                     case "--out" -> { out = Path.of(value).toAbsolutePath(); i++; }
                     case "--timeout-minutes" -> { timeout = Duration.ofMinutes(Long.parseLong(value)); i++; }
@@ -94,8 +104,9 @@ public final class ImportBenchmark {
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; see benchmarks/run --help");
                 }
             }
-            if (rows < 1 || passes < 1 || warmups < 0) {
-                throw new IllegalArgumentException("--rows and --passes must be at least 1, --warmups at least 0");
+            if (rows < 1 || passes < 1 || warmups < 0 || warmUpRows < 0) {
+                throw new IllegalArgumentException("--rows and --passes must be at least 1, --warmups and "
+                        + "--warm-up-rows at least 0");
             }
             if (out == null) {
                 // only the size replaces the figures in the checkout; a quick run stays in target/
@@ -103,7 +114,7 @@ public final class ImportBenchmark {
                         : repo.resolve("benchmarks/target/bench/BENCHMARKS.md");
             }
             return new Options(repo, rows, warmups, passes, heap, poll, profile, out, timeout, catalogTimeout, ingestJvm,
-                    fullJit);
+                    fullJit, warmUpRows);
         }
     }
 
@@ -199,6 +210,9 @@ public final class ImportBenchmark {
                 // a consumer that joins late would count its rebalance as catalog time
                 awaitTrue("catalog-service consumes " + Topics.CATALOG_PRODUCTS, Duration.ofSeconds(90),
                         () -> kafka.assignedPartitions(CATALOG_GROUP, Topics.CATALOG_PRODUCTS) == partitions.size());
+                if (options.warmUpRows() > 0) {
+                    warmUp(options, results, stack, probe, kafka, partitions, work);
+                }
                 long producedBefore = kafka.endOffsets(partitions);
                 long committedBefore = kafka.committed(CATALOG_GROUP, partitions);
 
@@ -352,6 +366,33 @@ public final class ImportBenchmark {
             say("stopping the stack");
             stack.down();
         }
+    }
+
+    /**
+     * Imports a file of other products and waits until the catalog has stored them, so that the measured import meets
+     * services whose code the JIT has compiled, as the parse-only ceiling's passes do.
+     */
+    private static void warmUp(Options options, Results results, LocalStack stack, ServiceProbe probe,
+            KafkaProgress kafka, List<TopicPartition> partitions, Path work) throws Exception {
+        results.warmUpRows = options.warmUpRows();
+        Path file = work.resolve("products-warm-up-" + options.warmUpRows() + ".xlsx");
+        ProductSheet.write(file, options.warmUpRows(), WARM_UP_FIRST_PRODUCT);
+        String key = "products/warm-up-" + options.warmUpRows() + "-" + System.currentTimeMillis() + ".xlsx";
+        say("warm-up: uploading %,d other products to %s/%s".formatted(options.warmUpRows(), Buckets.INBOX, key));
+        upload(stack, file, key);
+        long t0 = System.nanoTime();
+        String ingestUrl = stack.serviceUrl(Part.INGEST);
+        JsonNode job = awaitJob(probe, ingestUrl, key, options.timeout(), pidsOrEmpty(stack).get(Part.INGEST));
+        results.warmUpCompletedMillis = (System.nanoTime() - t0) / 1_000_000;
+        if (!job.path("state").asString().startsWith("COMPLETED")) {
+            throw new IllegalStateException("the warm-up import ended " + job.path("state").asString());
+        }
+        long produced = kafka.endOffsets(partitions);
+        awaitTrue("catalog-service stored the warm-up products", options.catalogTimeout(),
+                () -> kafka.committed(CATALOG_GROUP, partitions) >= produced);
+        results.warmUpStoredMillis = (System.nanoTime() - t0) / 1_000_000;
+        say("  warm-up import COMPLETED after %s, stored after %s".formatted(
+                Report.seconds(results.warmUpCompletedMillis), Report.seconds(results.warmUpStoredMillis)));
     }
 
     /** Follows the stack's progress in Kafka and ingest's heap while the main thread waits. */

@@ -45,6 +45,14 @@ public final class ProductSheet {
 
     /** Writes a header row and {@code rows} products to {@code file}. */
     public static void write(Path file, int rows) throws IOException {
+        write(file, rows, 0);
+    }
+
+    /**
+     * Writes a header row and products {@code first} to {@code first + rows - 1}: files written from different
+     * {@code first}s share no reference and no EAN.
+     */
+    public static void write(Path file, int rows, int first) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             Workbook workbook = new Workbook(out, "omnihub-benchmarks", "1.0");
@@ -53,7 +61,7 @@ public final class ProductSheet {
                 sheet.value(0, column, HEADER.get(column));
             }
             for (int row = 1; row <= rows; row++) {
-                writeRow(sheet, row, row - 1);
+                writeRow(sheet, row, first + row - 1);
                 // rows already written leave memory: the writer streams like the reader should
                 if (row % FLUSH_EVERY == 0) {
                     sheet.flush();

@@ -51,6 +51,11 @@ final class Results {
     long storedInMongo = -1;
     String failure;
 
+    // the warm-up import before the measured one (none when warmUpRows is 0)
+    int warmUpRows;
+    long warmUpCompletedMillis = -1;
+    long warmUpStoredMillis = -1;
+
     // memory
     long ingestPeakRssKib = -1;
     long ingestRssBeforeKib = -1;
@@ -92,6 +97,11 @@ final class Results {
 
     double toKafkaRate() {
         return completedMillis > 0 && rowsAccepted > 0 ? rowsAccepted * 1000.0 / completedMillis : Double.NaN;
+    }
+
+    /** The warm-up file's rate to Kafka: the first import of a freshly started ingest-service. */
+    double warmUpToKafkaRate() {
+        return warmUpCompletedMillis > 0 ? warmUpRows * 1000.0 / warmUpCompletedMillis : Double.NaN;
     }
 
     double toCatalogRate() {

@@ -47,6 +47,28 @@ class ProductSheetTests {
     }
 
     @Test
+    void writesFilesThatShareNoReferenceOrEanWhenTheyStartFromDifferentProducts(@TempDir Path dir) throws IOException {
+        Path measured = dir.resolve("measured.xlsx");
+        Path warmUp = dir.resolve("warm-up.xlsx");
+
+        ProductSheet.write(measured, 300);
+        ProductSheet.write(warmUp, 300, 100_000_000);
+
+        List<List<String>> first = rows(measured).subList(1, 301);
+        List<List<String>> second = rows(warmUp).subList(1, 301);
+        Set<String> keys = new HashSet<>();
+        for (List<String> product : first) {
+            keys.add(product.get(0));
+            keys.add(product.get(1));
+        }
+        for (List<String> product : second) {
+            assertThat(keys).doesNotContain(product.get(0), product.get(1));
+            assertThat(weightedSumOfAllDigits(product.get(1)) % 10).as(product.get(1)).isZero();
+        }
+        assertThat(second.get(0).get(0)).isEqualTo("101000001");
+    }
+
+    @Test
     void computesTheCheckDigitOfTheFixturesEans() {
         assertThat(ProductSheet.checkDigit("789100000000")).isEqualTo(7);
         assertThat(ProductSheet.checkDigit("789100000791")).isEqualTo(4);

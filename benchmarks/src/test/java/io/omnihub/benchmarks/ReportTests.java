@@ -67,4 +67,33 @@ class ReportTests {
         assertThat(row).contains("< 200 (unfinished: 50,000 of 200,000 stored after 1000.0 s)", "< 0.00",
                 "**missed** (even the bound is below the goal)");
     }
+
+    @Test
+    void givesTheWarmUpImportsRateBesideTheMeasuredOneAndSaysTheMeasuredFileCameSecond() {
+        Results results = new Results();
+        results.startedAt = ZonedDateTime.parse("2026-05-01T10:00:00Z");
+        results.rows = 1_000;
+        results.parsePasses = List.of(new ParseOnly.Pass(1_001, 10_000_000, 0));
+        results.rowsAccepted = 1_000;
+        results.completedMillis = 100;
+        results.warmUpRows = 500;
+        results.warmUpCompletedMillis = 250;
+        results.warmUpStoredMillis = 4_000;
+
+        String section = Report.section(results);
+
+        assertThat(section)
+                .contains("| omnihub file → Kafka, the first import of the fresh service (the 500-row warm-up file) | 2,000 | A 100,100 | 0.02 |")
+                .contains("after a warm-up import of 500 other products (stored by the catalog before the upload: 4.0 s)");
+    }
+
+    @Test
+    void saysWhenTheMeasuredFileWasTheFirstImport() {
+        Results results = new Results();
+        results.startedAt = ZonedDateTime.parse("2026-05-01T10:00:00Z");
+        results.parsePasses = List.of(new ParseOnly.Pass(1_001, 10_000_000, 0));
+
+        assertThat(Report.section(results)).contains("the first import of freshly started services (`--warm-up-rows 0`)")
+                .doesNotContain("warm-up file");
+    }
 }
