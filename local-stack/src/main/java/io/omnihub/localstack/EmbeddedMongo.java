@@ -18,6 +18,14 @@ import org.h2.mvstore.MVStore;
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
+    /**
+     * H2 writes the changed pages of its B-trees once a second, or sooner when this much has changed (its default is
+     * 1 MiB): under a stream of writes the sooner came many times a second, each rewriting the same upper pages.
+     * Measured in one JVM (50,000 upserts of 20-field documents), 16 MiB took a quarter to a third of the CPU per
+     * upsert; what a crash can lose stays at most the last second.
+     */
+    static final int COMMIT_BUFFER_KB = 16 * 1024;
+
     private final MongoServer server;
     private final int port;
     private final Path file;
@@ -84,7 +92,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     private static final class HelloAnsweringBackend extends ValueOrderedH2Backend {
 
         HelloAnsweringBackend(String fileOrNullForMemory) {
-            super(MVStore.open(fileOrNullForMemory));
+            super(fileOrNullForMemory == null ? MVStore.open(null) : new MVStore.Builder().fileName(fileOrNullForMemory)
+                    .autoCommitBufferSize(COMMIT_BUFFER_KB).open());
         }
 
         @Override
