@@ -190,10 +190,16 @@ public final class StockBenchmark {
                 facts.put("ProducerPerformance command", String.join(" ", arguments));
             }
             say("ceiling: raw bulk upserts into the stack's MongoDB, %,d documents".formatted(ceilingDocs));
+            Map<Part, Long> cpuBeforeCeiling = ImportBenchmark.cpu(pids);
             rates.put("MongoDB (mongo-java-server, H2) raw bulk upserts, " + MONGO_BATCH + " per bulkWrite",
                     mongoUpserts(stack, ceilingDocs));
-            facts.put("MongoDB ceiling", "%,d documents upserted into an empty collection (%s)".formatted(ceilingDocs,
-                    mongoDocs == null ? "the run's rows" : "--mongo-ceiling-docs"));
+            // its CPU per document, to compare with the CPU per applied pair above whatever else the machine ran
+            long ceilingCpu = ImportBenchmark.cpu(pids).getOrDefault(Part.MONGO, 0L)
+                    - cpuBeforeCeiling.getOrDefault(Part.MONGO, 0L);
+            facts.put("MongoDB ceiling", String.format(Locale.ROOT, "%,d documents upserted into an empty collection "
+                    + "(%s); MongoDB CPU %.1f s, %.3f ms per document", ceilingDocs,
+                    mongoDocs == null ? "the run's rows" : "--mongo-ceiling-docs", ceilingCpu / 1000.0,
+                    (double) ceilingCpu / ceilingDocs));
         } finally {
             stack.down();
         }

@@ -39,6 +39,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 final class StockApplyHarness {
 
     private static final int RAW_BATCH = 1_000;
+    private static final int SLICE = 10_000;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private StockApplyHarness() {
@@ -104,6 +105,7 @@ final class StockApplyHarness {
         long serverBefore = serverCpuNanos();
         long clientBefore = THREADS.getCurrentThreadCpuTime();
         long begin = System.nanoTime();
+        Slices slices = new Slices(database);
         List<StockReport> reports = new ArrayList<>(batch);
         for (int n = 0; n < pairs; n++) {
             reports.add(new StockReport(store(n), ean(offset + n), 1 + n % 500, asOf, null, "harness", n + 1,
@@ -112,6 +114,7 @@ final class StockApplyHarness {
                 service.applyAll(reports);
                 reports.clear();
             }
+            slices.after(n + 1);
         }
         return figure(pairs, serverBefore, clientBefore, begin);
     }
@@ -122,6 +125,7 @@ final class StockApplyHarness {
         long serverBefore = serverCpuNanos();
         long clientBefore = THREADS.getCurrentThreadCpuTime();
         long begin = System.nanoTime();
+        Slices slices = new Slices(database);
         List<WriteModel<Document>> batch = new ArrayList<>(RAW_BATCH);
         for (int n = 0; n < docs; n++) {
             batch.add(new UpdateOneModel<>(Filters.eq("_id", store(n) + ":" + ean(n)),
@@ -132,8 +136,30 @@ final class StockApplyHarness {
                 levels.bulkWrite(batch, new BulkWriteOptions().ordered(false));
                 batch.clear();
             }
+            slices.after(n + 1);
         }
         return figure(docs, serverBefore, clientBefore, begin);
+    }
+
+    /** The server's CPU per pair of each slice of {@value #SLICE} pairs: does it grow with the collection? */
+    private static final class Slices {
+
+        private final String what;
+        private long cpu = serverCpuNanos();
+        private final StringBuilder line = new StringBuilder();
+
+        Slices(String what) {
+            this.what = what;
+        }
+
+        void after(int pairs) {
+            if (pairs % SLICE == 0) {
+                long now = serverCpuNanos();
+                line.append(String.format(Locale.ROOT, " %.3f", (now - cpu) / 1e6 / SLICE));
+                cpu = now;
+                System.out.printf("slices %s (server ms/pair per %d):%s%n", what, SLICE, line);
+            }
+        }
     }
 
     private static Figure figure(int pairs, long serverBefore, long clientBefore, long begin) {
