@@ -3,8 +3,6 @@ package io.omnihub.inventory.stock;
 import io.omnihub.inventory.availability.AvailabilityPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -39,8 +37,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param digest           a digest of the content (every field but the outbox marks, revision and updatedAt),
  *                         checked on each read and part of the write's condition: a server that returns a torn
  *                         document (new revision, older fields) is caught, never written back
- * @param revision         grows with every write; with {@code digest} it makes the {@link #token()}, the condition
- *                         of the next write
+ * @param revision         grows with every write
  * @param correlationId    the correlation id of what caused {@code version} (a figure's record, a command, a
  *                         snapshot's marker): its availability event carries it, whenever and by whichever thread
  *                         it is relayed; not part of the digest (bookkeeping, like the outbox marks)
@@ -52,8 +49,6 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
         Source source, List<Consumption> consumptions, List<Restock> restocks, List<Hold> holds, long reserved,
         long safetyStock, long available, long version, List<String> snapshots, List<SnapshotRows> snapshotRows, Drift drift, List<AppliedCommand> commands,
         String digest, long revision, Instant updatedAt, String correlationId) {
-
-    private static final Base64.Encoder TOKEN_DIGEST = Base64.getUrlEncoder().withoutPadding();
 
     /** How many snapshots a pair remembers: more than can overlap, few enough to keep the document small. */
     static final int REMEMBERED_SNAPSHOTS = 8;
@@ -119,20 +114,6 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
 
     boolean isStored() {
         return revision > 0;
-    }
-
-    /**
-     * This state's write token, stored (uniquely indexed) as {@code token}: a write conditional on it alone
-     * matches only the state that was read, and any server serves that query by its index. Its revision and its
-     * digest, which covers the pair's id (so no two pairs share a token, short of a 96-bit hash collision, which
-     * the unique index would refuse as a lost race). Short on purpose: the embedded MongoDB serialises the key on
-     * every comparison of its index, at a cost that grows with the key's length.
-     */
-    String token() {
-        if (digest == null) {
-            return id + "@" + revision;
-        }
-        return Long.toString(revision, 36) + "." + TOKEN_DIGEST.encodeToString(HexFormat.of().parseHex(digest));
     }
 
     /**

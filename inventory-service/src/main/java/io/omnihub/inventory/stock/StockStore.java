@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * transaction: MongoDB guarantees single-document atomicity, which is all this needs.
  *
  * <p>Many pairs at once take one {@code _id $in} read and one unordered bulk write per round. The condition
- * of a write is the single uniquely indexed field {@code token} ({@link StockLevel#token()}): the embedded
+ * of a write is the single uniquely indexed field {@code token} ({@link WriteTokens}): the embedded
  * MongoDB (mongo-java-server) serves a query from an index only when its keys are exactly a unique index's, and
  * scanned the whole collection for every write conditioned on {@code {_id, revision, digest}}.
  *
@@ -180,7 +180,7 @@ class StockStore {
                 PairChange change = undecided.next();
                 Stored current = stored.getOrDefault(change.id(),
                         new Stored(StockLevel.absent(change.storeId(), change.ean()), null));
-                if (!current.level().isWhole()) {
+                if (!current.isWhole()) {
                     // a torn read: computing on it would write back fields of an older state; read again
                     continue;
                 }
@@ -309,7 +309,7 @@ class StockStore {
             if (refused.contains(index)) {
                 continue;
             }
-            if (write.isInsert() || write.next().token().equals(stored.get(write.next().id()))) {
+            if (write.isInsert() || write.token().equals(stored.get(write.next().id()))) {
                 landed.add(write);
             }
         }
@@ -330,6 +330,12 @@ class StockStore {
 
     /** A state read, and the document it was read from (null when none was stored). */
     private record Stored(StockLevel level, Document document) {
+
+        /** One state: its fields give its digest, and its token was written with that digest. */
+        boolean isWhole() {
+            return level.isWhole() && (document == null || !(document.get(TOKEN) instanceof String token)
+                    || WriteTokens.carries(token, level.digest()));
+        }
     }
 
     /** The write of {@code next} over {@code current}. */
@@ -337,14 +343,21 @@ class StockStore {
 
         private final Stored current;
         private final StockLevel next;
+        private final String token;
 
         Write(Stored current, StockLevel next) {
             this.current = current;
             this.next = next;
+            this.token = WriteTokens.next(next.digest());
         }
 
         StockLevel next() {
             return next;
+        }
+
+        /** The token this write gives the document: the condition of the next write. */
+        String token() {
+            return token;
         }
 
         boolean isInsert() {
@@ -395,7 +408,7 @@ class StockStore {
             mongo.getConverter().write(next, document);
             document.remove("_class");
             document.entrySet().removeIf(field -> field.getValue() instanceof List<?> list && list.isEmpty());
-            document.put(TOKEN, next.token());
+            document.put(TOKEN, token);
             return document;
         }
     }

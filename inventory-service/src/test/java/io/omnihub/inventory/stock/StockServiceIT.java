@@ -1,6 +1,7 @@
 package io.omnihub.inventory.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.omnihub.inventory.availability.AvailabilityPolicy;
@@ -380,6 +381,35 @@ class StockServiceIT {
     }
 
     @Test
+    void aDocumentReadWithTheTokenOfAnotherStateIsNeverWrittenOver() {
+        String store = store();
+        stock.apply(report(store, 10, MONDAY, 1));
+        StockLevel before = stored(store);
+        // as a read torn between two writes would answer: these fields, the token another state was written with
+        mongo.getCollection("stock").updateOne(new org.bson.Document("_id", StockLevel.id(store, EAN)),
+                new org.bson.Document("$set", new org.bson.Document("token",
+                        WriteTokens.next("fedcba9876543210fedcba98"))));
+
+        assertThatThrownBy(() -> stock.apply(report(store, 6, TUESDAY, 2))).isInstanceOf(StockConflictException.class);
+
+        assertThat(stored(store)).isEqualTo(before);
+    }
+
+    @Test
+    void eachWriteGivesTheDocumentANewTokenLaterThanTheLast() {
+        String store = store();
+        stock.apply(report(store, 10, MONDAY, 1));
+        String first = document(store).getString("token");
+
+        stock.apply(report(store, 6, TUESDAY, 2));
+
+        String second = document(store).getString("token");
+        assertThat(second).isGreaterThan(first);
+        assertThat(WriteTokens.carries(second, stored(store).digest())).isTrue();
+        assertThat(WriteTokens.carries(first, stored(store).digest())).isFalse();
+    }
+
+    @Test
     void aReconfiguredSafetyStockAppliesToStockAlreadyHeld() {
         String store = store();
         stock.apply(report(store, 10, MONDAY, 1));
@@ -392,6 +422,10 @@ class StockServiceIT {
         assertThat(stored(store).available()).isEqualTo(6);
         assertThat(stored(store).version()).isEqualTo(2);
         assertThat(reconfigured.recalculate()).isZero();
+    }
+
+    private org.bson.Document document(String store) {
+        return mongo.getCollection("stock").find(new org.bson.Document("_id", StockLevel.id(store, EAN))).first();
     }
 
     private StockLevel stored(String store) {
