@@ -9,6 +9,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -17,13 +18,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.math.BigDecimal;
+import java.util.Date;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ValueOrderedH2BackendTests {
+class TunedH2BackendTests {
 
     private static final int OPERATIONS = 3_000;
 
@@ -117,8 +122,60 @@ class ValueOrderedH2BackendTests {
     }
 
     @Test
+    void givesBackEveryKindOfValueAfterARestartAsItWasBefore(@TempDir Path dir) {
+        Path file = dir.resolve("omnihub.mv.db");
+        Document stored;
+        Document rich = new Document("_id", "LJ001:7891000000007")
+                .append("text", "Camiseta básica ✓").append("int", 42).append("long", 1L << 40).append("double", 0.1)
+                .append("decimal", new Decimal128(new BigDecimal("129.90"))).append("yes", true).append("none", null)
+                .append("at", new Date(1_795_000_000_123L)).append("id", new ObjectId("64b7f3a2c1d4e5f6a7b8c9d0"))
+                .append("uuid", new Binary((byte) 4, new byte[16])).append("bytes", new Binary(new byte[] {1, 2, 3}))
+                .append("list", List.of(1, "two", List.of(3.0), new Document("four", 4)))
+                .append("nested", new Document("holds", List.of(new Document("fulfillmentId", "F-1").append("units", 2L))));
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(0, file);
+             MongoClient client = MongoClients.create(mongo.connectionString("test"))) {
+            var things = client.getDatabase("test").getCollection("things");
+            things.insertOne(rich);
+            things.updateOne(Filters.eq("_id", rich.get("_id")), Updates.combine(Updates.inc("int", 1),
+                    Updates.push("list", "five"), Updates.unset("none")));
+            stored = things.find(Filters.eq("_id", rich.get("_id"))).first();
+        }
+
+        try (EmbeddedMongo restarted = EmbeddedMongo.start(0, file);
+             MongoClient client = MongoClients.create(restarted.connectionString("test"))) {
+            Document again = client.getDatabase("test").getCollection("things")
+                    .find(Filters.eq("_id", rich.get("_id"))).first();
+
+            assertThat(stored).containsEntry("int", 43).doesNotContainKey("none");
+            assertThat(again).isEqualTo(stored);
+            assertThat(again.keySet()).containsExactlyElementsOf(stored.keySet());
+        }
+    }
+
+    @Test
+    void forgetsADroppedCollectionAcrossARestart(@TempDir Path dir) {
+        Path file = dir.resolve("omnihub.mv.db");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(0, file);
+             MongoClient client = MongoClients.create(mongo.connectionString("test"))) {
+            var things = client.getDatabase("test").getCollection("things");
+            things.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true).name("code"));
+            things.insertOne(new Document("_id", 1).append("code", "a"));
+            things.drop();
+            client.getDatabase("test").getCollection("things").insertOne(new Document("_id", 2).append("code", "a"));
+        }
+
+        try (EmbeddedMongo restarted = EmbeddedMongo.start(0, file);
+             MongoClient client = MongoClients.create(restarted.connectionString("test"))) {
+            var things = client.getDatabase("test").getCollection("things");
+
+            assertThat(things.find().into(new ArrayList<>())).containsExactly(new Document("_id", 2).append("code", "a"));
+            assertThat(refused(things, new Document("_id", 3).append("code", "a"))).isFalse();
+        }
+    }
+
+    @Test
     void ordersEqualPlainKeysAsOneAndDifferentTypesApart() {
-        var type = new ValueOrderedH2Backend.KeyType();
+        var type = new TunedH2Backend.KeyType();
 
         assertThat(type.compare(new KeyValue("LJ001:789"), new KeyValue("LJ001:789"))).isZero();
         assertThat(type.compare(new KeyValue("a"), new KeyValue("b"))).isNegative();

@@ -3,13 +3,21 @@ package io.omnihub.localstack;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
@@ -23,24 +31,37 @@ import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * mongo-java-server's H2 backend whose unique indexes compare keys by value. The library opens each index as an H2 map
- * of {@code KeyValue} keys under H2's generic {@code ObjectDataType}, which compares two objects of a class that is
- * not {@code Comparable} by Java-serialising both: measured, that was two thirds of the emulated MongoDB's CPU (every
- * insert, update and lookup by {@code _id} or by a unique field walks ~20 keys). Here keys are ordered by MongoDB's
- * own value order first ({@link ValueComparator}, cheap for the strings, numbers and ids that keys are), and only keys
- * that order equal but are not plainly the same value fall back to the old serialised comparison, so two keys are one
- * key exactly when they were before.
+ * mongo-java-server's H2 backend with cheaper storage: every index key and every document used to go through H2's
+ * generic {@code ObjectDataType}, i.e. Java serialisation. Measured, that was most of the emulated MongoDB's CPU:
  *
- * <p>Such a map cannot be read with the library's ordering, nor the library's with this one: these maps have names
- * of their own ({@link #SUFFIX}), and an index stored by an earlier version under the library's name is copied into
- * the new map once, when it is first opened, and then removed. Documents and positions are stored as before.
+ * <ul>
+ *   <li><b>Unique indexes compare keys by value.</b> {@code ObjectDataType} compares two objects of a class that is not
+ *   {@code Comparable} (the library's {@code KeyValue}) by Java-serialising both, about 20 times per lookup: two
+ *   thirds of the emulator's CPU. Keys are ordered here by MongoDB's value order ({@link ValueComparator}; two
+ *   strings directly), and only keys that order equal without being the same plain value fall back to the old
+ *   serialised comparison, so two keys are one key exactly when they were before. Keys of strings are stored as
+ *   strings.</li>
+ *   <li><b>Documents are stored as BSON</b>, encoded and decoded by the library's own wire codec (what every client
+ *   receives anyway), instead of Java serialisation: H2 rewrites whole B-tree pages when one of their documents
+ *   changes, so a stream of updates re-serialised most stored documents every second. A document the codec cannot
+ *   encode is stored serialised as before.</li>
+ * </ul>
+ *
+ * <p>Neither kind of map can be read with the library's types, nor the library's with these: they have names of their
+ * own ({@link #SUFFIX}, {@link #DATA_SUFFIX}), and what an earlier version stored under the library's names is copied
+ * into them once, when first opened, and then removed, so an existing data file keeps its data.
  */
-class ValueOrderedH2Backend extends H2Backend {
+class TunedH2Backend extends H2Backend {
 
     /** Appended to the library's name of an index map. */
     static final String SUFFIX = ".by-value";
+    /** Appended to the library's name of a collection's documents map. */
+    static final String DATA_SUFFIX = ".bson";
+    /** The library's prefixes of a collection's documents map and of its metadata map. */
+    private static final String DATA_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
 
-    ValueOrderedH2Backend(MVStore store) {
+    TunedH2Backend(MVStore store) {
         super(store);
     }
 
@@ -50,8 +71,8 @@ class ValueOrderedH2Backend extends H2Backend {
     }
 
     /**
-     * The library's H2 database with these indexes. An inner class: the library opens the indexes from its
-     * constructor, before a field of a subclass could be set, and the store is the backend's.
+     * The library's H2 database with these maps. An inner class: the library opens the collections and indexes from
+     * its constructor, before a field of a subclass could be set, and the store is the backend's.
      */
     private final class Database extends H2Database {
 
@@ -60,20 +81,56 @@ class ValueOrderedH2Backend extends H2Backend {
         }
 
         @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> documents = adopt(DATA_PREFIX + namespace, DATA_SUFFIX,
+                    new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
+            MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + namespace);
+            return new H2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
+        }
+
+        @Override
+        public void dropCollection(String collectionName, Oplog oplog) {
+            String documents = DATA_PREFIX + getFullCollectionNamespace(collectionName) + DATA_SUFFIX;
+            super.dropCollection(collectionName, oplog);
+            getMvStore().removeMap(documents);
+        }
+
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            MVStore store = getMvStore();
+            String from = DATA_PREFIX + collection.getFullName() + DATA_SUFFIX;
+            String to = DATA_PREFIX + getFullCollectionNamespace(newCollectionName) + DATA_SUFFIX;
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+            if (store.hasMap(from)) {
+                store.renameMap(store.openMap(from, new MVMap.Builder<Object, Document>().valueType(new DocumentType())),
+                        to);
+            }
+        }
+
+        @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
-            MVStore store = getMvStore();
-            String legacyName = libraryMapName(collectionName, indexName);
-            MVMap<KeyValue, Object> map = store.openMap(legacyName + SUFFIX,
+            MVMap<KeyValue, Object> map = adopt(libraryMapName(collectionName, indexName), SUFFIX,
                     new MVMap.Builder<KeyValue, Object>().keyType(new KeyType()));
-            if (store.hasMap(legacyName)) {
-                MVMap<KeyValue, Object> legacy = store.openMap(legacyName);
+            return new UniqueIndex(map, indexName, keys, sparse);
+        }
+
+        /**
+         * The map {@code libraryName + suffix} of the given types, holding what an earlier version stored under
+         * {@code libraryName} (copied the first time, then that map removed).
+         */
+        private <K, V> MVMap<K, V> adopt(String libraryName, String suffix, MVMap.Builder<K, V> types) {
+            MVStore store = getMvStore();
+            MVMap<K, V> map = store.openMap(libraryName + suffix, types);
+            if (store.hasMap(libraryName)) {
+                MVMap<K, V> legacy = store.openMap(libraryName);
                 if (map.isEmpty()) {
                     legacy.forEach(map::put);
                 }
                 store.removeMap(legacy);
             }
-            return new UniqueIndex(map, indexName, keys, sparse);
+            return map;
         }
 
         @Override
@@ -222,6 +279,57 @@ class ValueOrderedH2Backend extends H2Backend {
         @Override
         public KeyValue[] createStorage(int size) {
             return new KeyValue[size];
+        }
+    }
+
+    /**
+     * Documents as BSON (the library's wire codec), or Java-serialised as H2 stored them for the library when the codec
+     * cannot encode one; the first byte says which.
+     */
+    static final class DocumentType extends BasicDataType<Document> {
+
+        private static final byte SERIALISED = 0;
+        private static final byte BSON = 1;
+        /** What a document is taken to cost in H2's page cache: a rough figure, as H2's own estimate is. */
+        private static final int MEMORY_PER_FIELD = 64;
+
+        private final ObjectDataType serialised = new ObjectDataType();
+
+        @Override
+        public int getMemory(Document document) {
+            return 128 + MEMORY_PER_FIELD * document.size();
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, Document document) {
+            ByteBuf bson = Unpooled.buffer(256);
+            try {
+                BsonEncoder.encodeDocument(document, bson);
+            } catch (RuntimeException notEncodable) {
+                bson.release();
+                buffer.put(SERIALISED);
+                serialised.write(buffer, document);
+                return;
+            }
+            buffer.put(BSON).putVarInt(bson.readableBytes()).put(bson.nioBuffer());
+            bson.release();
+        }
+
+        @Override
+        public Document read(ByteBuffer buffer) {
+            if (buffer.get() == SERIALISED) {
+                return (Document) serialised.read(buffer);
+            }
+            int length = DataUtils.readVarInt(buffer);
+            ByteBuffer bson = buffer.slice();
+            bson.limit(length);
+            buffer.position(buffer.position() + length);
+            return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+        }
+
+        @Override
+        public Document[] createStorage(int size) {
+            return new Document[size];
         }
     }
 }
