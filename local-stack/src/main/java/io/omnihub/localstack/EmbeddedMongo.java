@@ -25,6 +25,12 @@ public final class EmbeddedMongo implements AutoCloseable {
      * upsert; what a crash can lose stays at most the last second.
      */
     static final int COMMIT_BUFFER_KB = 16 * 1024;
+    /**
+     * H2's cache of B-tree pages (its default is 16 MiB): a page that is not in it is read from the file and decoded
+     * whole. Measured in one JVM, updates of 100,000 stored 20-field documents in random order: 0.59 → 0.45 ms of CPU
+     * each with 64 MiB. The process's heap ({@code LocalStack.MONGO_JVM}) leaves room for it.
+     */
+    static final int CACHE_MB = 64;
 
     private final MongoServer server;
     private final int port;
@@ -93,7 +99,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
         HelloAnsweringBackend(String fileOrNullForMemory) {
             super(fileOrNullForMemory == null ? MVStore.open(null) : new MVStore.Builder().fileName(fileOrNullForMemory)
-                    .autoCommitBufferSize(COMMIT_BUFFER_KB).open());
+                    .autoCommitBufferSize(COMMIT_BUFFER_KB).cacheSize(CACHE_MB).open());
         }
 
         @Override
