@@ -118,16 +118,16 @@ class TunedH2Backend extends H2Backend {
 
         /**
          * The map {@code libraryName + suffix} of the given types, holding what an earlier version stored under
-         * {@code libraryName} (copied the first time, then that map removed).
+         * {@code libraryName}: copied whole, then that map removed. The copy is made again whenever the old map is
+         * still there (a crash during the copy), which is before anything else writes to the new one: maps are opened
+         * as the server starts.
          */
         private <K, V> MVMap<K, V> adopt(String libraryName, String suffix, MVMap.Builder<K, V> types) {
             MVStore store = getMvStore();
             MVMap<K, V> map = store.openMap(libraryName + suffix, types);
             if (store.hasMap(libraryName)) {
                 MVMap<K, V> legacy = store.openMap(libraryName);
-                if (map.isEmpty()) {
-                    legacy.forEach(map::put);
-                }
+                legacy.forEach(map::put);
                 store.removeMap(legacy);
             }
             return map;

@@ -2,6 +2,7 @@ package io.omnihub.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.MongoNamespace;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -170,6 +171,28 @@ class TunedH2BackendTests {
 
             assertThat(things.find().into(new ArrayList<>())).containsExactly(new Document("_id", 2).append("code", "a"));
             assertThat(refused(things, new Document("_id", 3).append("code", "a"))).isFalse();
+        }
+    }
+
+    @Test
+    void keepsTheDocumentsAndIndexesOfARenamedCollectionAcrossARestart(@TempDir Path dir) {
+        Path file = dir.resolve("omnihub.mv.db");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(0, file);
+             MongoClient client = MongoClients.create(mongo.connectionString("test"))) {
+            var things = client.getDatabase("test").getCollection("things");
+            things.insertOne(new Document("_id", 1).append("code", "a"));
+            things.renameCollection(new MongoNamespace("test", "renamed"));
+
+            assertThat(client.getDatabase("test").getCollection("renamed").find(Filters.eq("_id", 1)).first())
+                    .containsEntry("code", "a");
+        }
+
+        try (EmbeddedMongo restarted = EmbeddedMongo.start(0, file);
+             MongoClient client = MongoClients.create(restarted.connectionString("test"))) {
+            var renamed = client.getDatabase("test").getCollection("renamed");
+
+            assertThat(renamed.find(Filters.eq("_id", 1)).first()).containsEntry("code", "a");
+            assertThat(client.getDatabase("test").getCollection("things").countDocuments()).isZero();
         }
     }
 
