@@ -100,15 +100,21 @@ class CorrelationIT extends EmbeddedOrders {
         orders.mongo().updateFirst(Query.query(Criteria.where("_id").is("ord-co-old")),
                 new Update().unset("outbox.0.correlationId").unset("correlationId"), Order.class);
 
-        // when it is read
-        Order read = orders.find("ord-co-old").orElseThrow();
+        try {
+            // when it is read
+            Order read = orders.find("ord-co-old").orElseThrow();
 
-        // then its message is there, without an id
-        assertThat(read.outbox()).singleElement().satisfies(message -> {
-            assertThat(message.id()).isEqualTo("ord-co-old:received");
-            assertThat(message.correlationId()).isNull();
-        });
-        assertThat(read.correlationId()).isNull();
+            // then its message is there, without an id
+            assertThat(read.outbox()).singleElement().satisfies(message -> {
+                assertThat(message.id()).isEqualTo("ord-co-old:received");
+                assertThat(message.correlationId()).isNull();
+            });
+            assertThat(read.correlationId()).isNull();
+        } finally {
+            // an order stored as an older version stored it (no revisionKey) must not reach the workers of the
+            // classes that share this context: their next sweep would write it matched by {_id, revision}, once
+            orders.mongo().remove(Query.query(Criteria.where("_id").is("ord-co-old")), Order.class);
+        }
     }
 
     private String placeWith(String correlationId, Map<String, Object> body) {
