@@ -192,14 +192,25 @@ public final class StockBenchmark {
             say("ceiling: raw bulk upserts into the stack's MongoDB, %,d documents".formatted(ceilingDocs));
             Map<Part, Long> cpuBeforeCeiling = ImportBenchmark.cpu(pids);
             rates.put("MongoDB (mongo-java-server, H2) raw bulk upserts, " + MONGO_BATCH + " per bulkWrite",
-                    mongoUpserts(stack, ceilingDocs));
+                    mongoUpserts(stack, ceilingDocs, true));
             // its CPU per document, to compare with the CPU per applied pair above whatever else the machine ran
-            long ceilingCpu = ImportBenchmark.cpu(pids).getOrDefault(Part.MONGO, 0L)
+            Map<Part, Long> cpuAfterInserts = ImportBenchmark.cpu(pids);
+            long ceilingCpu = cpuAfterInserts.getOrDefault(Part.MONGO, 0L)
                     - cpuBeforeCeiling.getOrDefault(Part.MONGO, 0L);
             facts.put("MongoDB ceiling", String.format(Locale.ROOT, "%,d documents upserted into an empty collection "
                     + "(%s); MongoDB CPU %.1f s, %.3f ms per document", ceilingDocs,
                     mongoDocs == null ? "the run's rows" : "--mongo-ceiling-docs", ceilingCpu / 1000.0,
                     (double) ceilingCpu / ceilingDocs));
+            // the JSON file sends the same pairs again, so every one of its rows is an update: its like-for-like
+            // ceiling is the same upserts onto the documents the first pass stored
+            say("ceiling: the same upserts again, onto the stored documents");
+            rates.put("MongoDB raw bulk upserts onto the same documents again (all updates, as the second file's)",
+                    mongoUpserts(stack, ceilingDocs, false));
+            long updateCpu = ImportBenchmark.cpu(pids).getOrDefault(Part.MONGO, 0L)
+                    - cpuAfterInserts.getOrDefault(Part.MONGO, 0L);
+            facts.put("MongoDB update ceiling", String.format(Locale.ROOT, "the same %,d upserts again, each an update "
+                    + "of a stored document; MongoDB CPU %.1f s, %.3f ms per document", ceilingDocs,
+                    updateCpu / 1000.0, (double) updateCpu / ceilingDocs));
         } finally {
             stack.down();
         }
@@ -210,18 +221,24 @@ public final class StockBenchmark {
         System.out.print(Files.readString(out));
     }
 
-    /** Upserts {@code docs} stock-level-like documents by {@code _id}, unordered, {@value #MONGO_BATCH} per call. */
-    private static double mongoUpserts(LocalStack stack, int docs) {
+    /**
+     * Upserts {@code docs} stock-level-like documents by {@code _id}, unordered, {@value #MONGO_BATCH} per call: into
+     * an empty collection when {@code first}, else onto the documents the first pass stored (then dropped).
+     */
+    private static double mongoUpserts(LocalStack stack, int docs, boolean first) {
         try (MongoClient client = MongoClients.create(stack.mongoUri("benchmark"))) {
             MongoCollection<Document> levels = client.getDatabase("benchmark").getCollection("levels");
-            levels.drop();
+            if (first) {
+                levels.drop();
+            }
             long begin = System.nanoTime();
             List<WriteModel<Document>> batch = new ArrayList<>(MONGO_BATCH);
             Instant asOf = Instant.now();
             for (int n = 0; n < docs; n++) {
                 batch.add(new UpdateOneModel<>(Filters.eq("_id", StockSheet.store(n) + ":" + StockSheet.ean(n)),
                         Updates.combine(Updates.set("storeId", StockSheet.store(n)),
-                                Updates.set("ean", StockSheet.ean(n)), Updates.set("onHand", StockSheet.quantity(n)),
+                                Updates.set("ean", StockSheet.ean(n)),
+                                Updates.set("onHand", StockSheet.quantity(n) + (first ? 0 : 1)),
                                 Updates.set("asOf", asOf)), new UpdateOptions().upsert(true)));
                 if (batch.size() == MONGO_BATCH) {
                     levels.bulkWrite(batch, new BulkWriteOptions().ordered(false));
@@ -233,9 +250,17 @@ public final class StockBenchmark {
             }
             double rate = docs * 1e9 / (System.nanoTime() - begin);
             say("  %s upserts/s".formatted(Report.rate(rate)));
-            levels.drop();
+            if (!first) {
+                levels.drop();
+            }
             return rate;
         }
+    }
+
+    /** The rate of the first figure named {@code prefix}, NaN when there is none. */
+    private static double rateOf(Map<String, Double> rates, String prefix) {
+        return rates.entrySet().stream().filter(entry -> entry.getKey().startsWith(prefix))
+                .mapToDouble(Map.Entry::getValue).findFirst().orElse(Double.NaN);
     }
 
     private static double best(List<ParseOnly.Pass> passes) {
@@ -262,6 +287,12 @@ public final class StockBenchmark {
         rates.forEach((what, rate) -> md.append("| %s | %s | %s |%n".formatted(what, Report.rate(rate),
                 Report.ratio(rate, slowestCeiling))));
         md.append("\n");
+        double inserts = rateOf(rates, "MongoDB (mongo-java-server, H2) raw bulk upserts");
+        double updates = rateOf(rates, "MongoDB raw bulk upserts onto the same documents");
+        md.append("Like for like: the `.xlsx` (every pair new) against the upserts into an empty collection: %s; the JSON "
+                .formatted(Report.ratio(rateOf(rates, "omnihub xlsx file → applied"), inserts))
+                + "file (the same pairs again, every one an update) against the upserts onto the stored documents: %s.%n%n"
+                .formatted(Report.ratio(rateOf(rates, "omnihub JSON file → applied"), updates)));
         facts.forEach((what, value) -> md.append("- ").append(what).append(": ").append(value).append("\n"));
         return md.toString();
     }
