@@ -20,6 +20,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -290,14 +291,43 @@ class TunedH2Backend extends H2Backend {
 
         private static final byte SERIALISED = 0;
         private static final byte BSON = 1;
-        /** What a document is taken to cost in H2's page cache: a rough figure, as H2's own estimate is. */
-        private static final int MEMORY_PER_FIELD = 64;
 
         private final ObjectDataType serialised = new ObjectDataType();
 
+        /**
+         * What a decoded document holds on the heap, roughly (object headers, map entries, strings' characters), for
+         * H2's page cache: the cache's size in MiB must be about what it takes of the heap.
+         */
         @Override
         public int getMemory(Document document) {
-            return 128 + MEMORY_PER_FIELD * document.size();
+            return (int) Math.min(Integer.MAX_VALUE, heapBytes(document));
+        }
+
+        private static long heapBytes(Object value) {
+            if (value == null) {
+                return 0;
+            }
+            if (value instanceof String text) {
+                return 48 + 2L * text.length();
+            }
+            if (value instanceof Map<?, ?> map) {
+                long bytes = 64;
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    bytes += 48 + heapBytes(entry.getKey()) + heapBytes(entry.getValue());
+                }
+                return bytes;
+            }
+            if (value instanceof Collection<?> values) {
+                long bytes = 48;
+                for (Object element : values) {
+                    bytes += 8 + heapBytes(element);
+                }
+                return bytes;
+            }
+            if (value instanceof byte[] bytes) {
+                return 24 + bytes.length;
+            }
+            return 32;
         }
 
         @Override

@@ -197,6 +197,18 @@ class TunedH2BackendTests {
     }
 
     @Test
+    void estimatesWhatADecodedDocumentHoldsOnTheHeapByItsContent() {
+        var type = new TunedH2Backend.DocumentType();
+        var small = new de.bwaldvogel.mongo.bson.Document("_id", "a").append("n", 1);
+        var large = new de.bwaldvogel.mongo.bson.Document("_id", "a").append("text", "x".repeat(1_000))
+                .append("holds", List.of(new de.bwaldvogel.mongo.bson.Document("fulfillmentId", "F-1"),
+                        new de.bwaldvogel.mongo.bson.Document("fulfillmentId", "F-2")));
+
+        assertThat(type.getMemory(small)).isBetween(100, 400);
+        assertThat(type.getMemory(large)).isGreaterThan(2_000 + 2 * type.getMemory(small) / 2);
+    }
+
+    @Test
     void ordersEqualPlainKeysAsOneAndDifferentTypesApart() {
         var type = new TunedH2Backend.KeyType();
 
