@@ -211,7 +211,7 @@ public final class ImportBenchmark {
                 awaitTrue("catalog-service consumes " + Topics.CATALOG_PRODUCTS, Duration.ofSeconds(90),
                         () -> kafka.assignedPartitions(CATALOG_GROUP, Topics.CATALOG_PRODUCTS) == partitions.size());
                 if (options.warmUpRows() > 0) {
-                    warmUp(options, results, stack, probe, kafka, partitions, work);
+                    warmUp(options, results, stack, probe, kafka, partitions, work, ingestPid);
                 }
                 long producedBefore = kafka.endOffsets(partitions);
                 long committedBefore = kafka.committed(CATALOG_GROUP, partitions);
@@ -373,7 +373,7 @@ public final class ImportBenchmark {
      * services whose code the JIT has compiled, as the parse-only ceiling's passes do.
      */
     private static void warmUp(Options options, Results results, LocalStack stack, ServiceProbe probe,
-            KafkaProgress kafka, List<TopicPartition> partitions, Path work) throws Exception {
+            KafkaProgress kafka, List<TopicPartition> partitions, Path work, long ingestPid) throws Exception {
         results.warmUpRows = options.warmUpRows();
         Path file = work.resolve("products-warm-up-" + options.warmUpRows() + ".xlsx");
         ProductSheet.write(file, options.warmUpRows(), WARM_UP_FIRST_PRODUCT);
@@ -382,7 +382,7 @@ public final class ImportBenchmark {
         upload(stack, file, key);
         long t0 = System.nanoTime();
         String ingestUrl = stack.serviceUrl(Part.INGEST);
-        JsonNode job = awaitJob(probe, ingestUrl, key, options.timeout(), pidsOrEmpty(stack).get(Part.INGEST));
+        JsonNode job = awaitJob(probe, ingestUrl, key, options.timeout(), ingestPid);
         results.warmUpCompletedMillis = (System.nanoTime() - t0) / 1_000_000;
         if (!job.path("state").asString().startsWith("COMPLETED")) {
             throw new IllegalStateException("the warm-up import ended " + job.path("state").asString());

@@ -49,13 +49,13 @@ import org.h2.mvstore.type.ObjectDataType;
  * </ul>
  *
  * <p>Neither kind of map can be read with the library's types, nor the library's with these: they have names of their
- * own ({@link #SUFFIX}, {@link #DATA_SUFFIX}), and what an earlier version stored under the library's names is copied
- * into them once, when first opened, and then removed, so an existing data file keeps its data.
+ * own ({@link #INDEX_SUFFIX}, {@link #DATA_SUFFIX}), and what an earlier version stored under the library's names is
+ * copied into them once, when first opened, and then removed, so an existing data file keeps its data.
  */
 class TunedH2Backend extends H2Backend {
 
     /** Appended to the library's name of an index map. */
-    static final String SUFFIX = ".by-value";
+    static final String INDEX_SUFFIX = ".by-value";
     /** Appended to the library's name of a collection's documents map. */
     static final String DATA_SUFFIX = ".bson";
     /** The library's prefixes of a collection's documents map and of its metadata map. */
@@ -112,7 +112,7 @@ class TunedH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
-            MVMap<KeyValue, Object> map = adopt(libraryMapName(collectionName, indexName), SUFFIX,
+            MVMap<KeyValue, Object> map = adopt(libraryMapName(collectionName, indexName), INDEX_SUFFIX,
                     new MVMap.Builder<KeyValue, Object>().keyType(new KeyType()));
             return new UniqueIndex(map, indexName, keys, sparse);
         }
@@ -137,7 +137,7 @@ class TunedH2Backend extends H2Backend {
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
-            getMvStore().removeMap(libraryMapName(collection.getCollectionName(), indexName) + SUFFIX);
+            getMvStore().removeMap(libraryMapName(collection.getCollectionName(), indexName) + INDEX_SUFFIX);
         }
 
         /** The name mongo-java-server's {@code H2Database} gives the map of an index. */
