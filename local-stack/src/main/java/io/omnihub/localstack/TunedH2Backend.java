@@ -4,10 +4,12 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -21,9 +23,15 @@ import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -87,7 +95,7 @@ class TunedH2Backend extends H2Backend {
             MVMap<Object, Document> documents = adopt(DATA_PREFIX + namespace, DATA_SUFFIX,
                     new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
             MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + namespace);
-            return new H2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
+            return new StreamingCollection(this, collectionName, options, documents, meta, getCursorRegistry());
         }
 
         @Override
@@ -143,6 +151,82 @@ class TunedH2Backend extends H2Backend {
         /** The name mongo-java-server's {@code H2Database} gives the map of an index. */
         private String libraryMapName(String collectionName, String indexName) {
             return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        }
+    }
+
+    /**
+     * The library's H2 collection, reading without holding every document at once. The library collects all the
+     * documents of a collection into one list before an aggregation (so a {@code countDocuments}, which is one) and
+     * before sorting a query's matches: a catalog of 220,000 products counted or paged that way took more than the
+     * whole heap. Here an aggregation streams the documents, and a query sorted by {@code _id} alone reads them in the
+     * map's key order, which is {@code _id} order whenever every {@code _id} is a string (H2 orders keys by type
+     * first, then strings as MongoDB does), so only the page asked for is decoded, starting at the skipped position
+     * when nothing is filtered.
+     */
+    private static final class StreamingCollection extends H2Collection {
+
+        private final MVMap<Object, Document> documents;
+
+        StreamingCollection(MongoDatabase database, String name, CollectionOptions options,
+                MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, name, options, documents, meta, cursors);
+            this.documents = documents;
+        }
+
+        @Override
+        public Stream<Document> queryAllAsStream() {
+            return documents.values().stream();
+        }
+
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                int batchSize, Document fieldSelector) {
+            Boolean ascending = byIdAlone(orderBy);
+            if (ascending == null || !stringKeysOnly()) {
+                return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            int skipped = 0;
+            Object from = null;
+            if (query.isEmpty() && numberToSkip > 0) {
+                long size = documents.sizeAsLong();
+                if (numberToSkip >= size) {
+                    return createQueryResult(List.of(), batchSize);
+                }
+                from = documents.getKey(ascending ? numberToSkip : size - 1 - numberToSkip);
+                skipped = numberToSkip;
+            }
+            Cursor<Object, Document> cursor = documents.cursor(from, null, !ascending);
+            Stream<Document> inOrder = StreamSupport.stream(Spliterators.spliteratorUnknownSize(new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return cursor.hasNext();
+                }
+
+                @Override
+                public Document next() {
+                    cursor.next();
+                    return cursor.getValue();
+                }
+            }, Spliterator.ORDERED | Spliterator.NONNULL), false);
+            return matchDocumentsFromStream(query, inOrder, numberToSkip - skipped, limit, batchSize, null,
+                    fieldSelector);
+        }
+
+        /** True for {@code {_id: 1}}, false for {@code {_id: -1}}, null for any other order. */
+        private Boolean byIdAlone(Document orderBy) {
+            if (orderBy == null || orderBy.size() != 1 || !(orderBy.get(getIdField()) instanceof Number direction)) {
+                return null;
+            }
+            return switch (direction.intValue()) {
+                case 1 -> Boolean.TRUE;
+                case -1 -> Boolean.FALSE;
+                default -> null;
+            };
+        }
+
+        /** Whether every key is a string: H2 groups keys by type, so the first and the last tell. */
+        private boolean stringKeysOnly() {
+            return documents.isEmpty() || documents.firstKey() instanceof String && documents.lastKey() instanceof String;
         }
     }
 

@@ -15,12 +15,14 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.math.BigDecimal;
 import java.util.Date;
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
@@ -197,6 +199,64 @@ class TunedH2BackendTests {
     }
 
     @Test
+    void pagesSortedByIdAndCountsExactlyAsTheLibrarysOwnBackendDoes() {
+        List<String> expected;
+        List<String> actual;
+        MongoServer library = new MongoServer(H2Backend.inMemory());
+        try {
+            expected = pagesAndCounts("mongodb://127.0.0.1:" + library.bind().getPort());
+        } finally {
+            library.shutdown();
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(0, null)) {
+            actual = pagesAndCounts("mongodb://127.0.0.1:" + mongo.port());
+        }
+
+        assertThat(actual).isEqualTo(expected);
+        assertThat(expected).anyMatch(outcome -> outcome.endsWith("[]")).anyMatch(outcome -> outcome.contains(","));
+    }
+
+    @Test
+    void countsAndPagesACollectionFarLargerThanItsHeap(@TempDir Path dir) throws Exception {
+        int port = Ports.free(1).get(0);
+        Process mongo = JavaProcess.mainClass(System.getProperty("java.class.path"), EmbeddedMongo.class.getName(),
+                        "--port", Integer.toString(port), "--file", dir.resolve("omnihub.mv.db").toString())
+                .jvmOptions(JavaProcess.SMALL_JVM).jvmOptions(List.of("-Xmx128m"))
+                .log(dir.resolve("mongo.log")).exitWithParent(true).start();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Ports.isAccepting(port));
+            MongoCollection<Document> products = client.getDatabase("test").getCollection("products");
+            String description = "x".repeat(20_000);
+            // 10,000 documents of 20 kB: about 200 MB once decoded, far more than the server's heap
+            for (int batch = 0; batch < 20; batch++) {
+                List<Document> documents = new ArrayList<>();
+                for (int i = 0; i < 500; i++) {
+                    int n = batch * 500 + i;
+                    documents.add(new Document("_id", "P%05d".formatted(n)).append("n", n)
+                            .append("description", description));
+                }
+                products.insertMany(documents);
+            }
+
+            long all = products.countDocuments();
+            long some = products.countDocuments(Filters.gte("n", 9_990));
+            List<Object> page = products.find().sort(Indexes.ascending("_id")).skip(9_000).limit(3)
+                    .map(document -> document.get("_id")).into(new ArrayList<>());
+            List<Object> filtered = products.find(Filters.gte("n", 10)).sort(Indexes.descending("_id")).skip(2)
+                    .limit(2).map(document -> document.get("_id")).into(new ArrayList<>());
+
+            assertThat(all).isEqualTo(10_000);
+            assertThat(some).isEqualTo(10);
+            assertThat(page).containsExactly("P09000", "P09001", "P09002");
+            assertThat(filtered).containsExactly("P09997", "P09996");
+            assertThat(mongo.isAlive()).isTrue();
+        } finally {
+            mongo.destroy();
+            mongo.waitFor();
+        }
+    }
+
+    @Test
     void estimatesWhatADecodedDocumentHoldsOnTheHeapByItsContent() {
         var type = new TunedH2Backend.DocumentType();
         var small = new de.bwaldvogel.mongo.bson.Document("_id", "a").append("n", 1);
@@ -254,6 +314,46 @@ class TunedH2BackendTests {
                 }
             }
             outcomes.add("count " + things.countDocuments());
+        }
+        return outcomes;
+    }
+
+    /**
+     * Documents with string ids inserted out of order, and a second collection mixing number and string ids: pages of
+     * both sorted by {@code _id} either way, with and without a filter, skips inside and past the end; and counts.
+     */
+    private static List<String> pagesAndCounts(String uri) {
+        List<String> outcomes = new ArrayList<>();
+        Random random = new Random(20261130);
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoCollection<Document> strings = client.getDatabase("test").getCollection("strings");
+            MongoCollection<Document> mixed = client.getDatabase("test").getCollection("mixed");
+            List<String> alphabet = List.of("a", "B", "z", "é", "0", "-", "\u00ff", "\u4e2d", "\ud83d\ude00", "");
+            for (int i = 0; i < 400; i++) {
+                StringBuilder id = new StringBuilder();
+                for (int length = random.nextInt(4); length >= 0; length--) {
+                    id.append(alphabet.get(random.nextInt(alphabet.size())));
+                }
+                strings.replaceOne(Filters.eq("_id", id.toString()), new Document("_id", id.toString()).append("n", i),
+                        new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                Object mixedId = random.nextBoolean() ? (Object) random.nextInt(1_000) : "m" + random.nextInt(1_000);
+                mixed.replaceOne(Filters.eq("_id", mixedId), new Document("_id", mixedId).append("n", i),
+                        new com.mongodb.client.model.ReplaceOptions().upsert(true));
+            }
+            for (MongoCollection<Document> collection : List.of(strings, mixed)) {
+                outcomes.add("count " + collection.countDocuments());
+                outcomes.add("count n<100 " + collection.countDocuments(Filters.lt("n", 100)));
+                for (int direction : List.of(1, -1)) {
+                    for (int skip : List.of(0, 1, 57, 250, 399, 1_000)) {
+                        for (var filter : List.of(new Document(), Filters.lt("n", 200))) {
+                            var page = collection.find(filter).sort(new Document("_id", direction)).skip(skip).limit(7)
+                                    .into(new ArrayList<>());
+                            outcomes.add(collection.getNamespace().getCollectionName() + " " + direction + " " + skip
+                                    + " " + filter + " " + page.stream().map(Document::toJson).toList());
+                        }
+                    }
+                }
+            }
         }
         return outcomes;
     }
