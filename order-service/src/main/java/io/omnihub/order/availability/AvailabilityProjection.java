@@ -5,12 +5,14 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import io.omnihub.order.routing.StockLookup;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,7 +25,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Availability per (store, EAN), highest version wins: a write conditional on the version read, so a redelivered
- * or older record changes nothing.
+ * or older record changes nothing. Routing's look-ups use what this process read or wrote within {@link #RECENT}
+ * (bounded): a query of some forty entries per order was the largest of order-service's MongoDB commands per order.
+ * What this process's listener stores replaces what it kept at once (never by an older version); another replica's
+ * figures (it reads other partitions) count within {@link #RECENT}, and a reservation inventory refuses covers a
+ * figure that moved meanwhile, as it covers the topic's own lag.
  */
 @Component
 public class AvailabilityProjection {
@@ -31,8 +37,19 @@ public class AvailabilityProjection {
     private static final int DUPLICATE_KEY = 11000;
     private static final int ATTEMPTS = 16;
     private static final String COLLECTION = "availability";
+    /** How long routing uses a figure read from MongoDB before reading it again. */
+    static final Duration RECENT = Duration.ofSeconds(2);
+    /** Figures kept at most (forgotten all at once beyond: a cache, not a copy of the projection). */
+    static final int RECENT_ENTRIES = 200_000;
+    /** The version of a figure MongoDB does not have: any stored one replaces it. */
+    private static final long ABSENT = -1;
+
+    /** A figure as last read or written, {@code at} in {@link System#nanoTime()}'s terms. */
+    private record Known(long available, long version, long at) {
+    }
 
     private final MongoTemplate mongo;
+    private final Map<String, Known> recent = new ConcurrentHashMap<>();
 
     AvailabilityProjection(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -71,6 +88,8 @@ public class AvailabilityProjection {
                         + ATTEMPTS + " attempts");
             }
             if (write(pending.values(), stored)) {
+                long now = System.nanoTime();
+                pending.values().forEach(entry -> remember(entry.id(), entry.available(), entry.version(), now));
                 return;
             }
         }
@@ -136,15 +155,39 @@ public class AvailabilityProjection {
      * by EAN would read the whole projection for every order).
      */
     public StockLookup lookup(Collection<String> storeIds, Collection<String> eans) {
-        List<String> ids = new ArrayList<>(storeIds.size() * eans.size());
+        long now = System.nanoTime();
+        Map<String, Long> available = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
         for (String storeId : storeIds) {
             for (String ean : eans) {
-                ids.add(storeId + ":" + ean);
+                String id = storeId + ":" + ean;
+                Known known = recent.get(id);
+                if (known != null && now - known.at() < RECENT.toNanos()) {
+                    available.put(id, known.available());
+                } else {
+                    unknown.add(id);
+                }
             }
         }
-        Map<String, Long> available = new HashMap<>();
-        mongo.find(Query.query(where("_id").in(ids)), StoreAvailability.class)
-                .forEach(entry -> available.put(entry.id(), entry.available()));
+        if (!unknown.isEmpty()) {
+            Query query = Query.query(where("_id").in(unknown));
+            query.fields().include("available").include("version");
+            mongo.find(query, Document.class, COLLECTION).forEach(entry -> {
+                long units = ((Number) entry.get("available")).longValue();
+                available.put(entry.getString("_id"), units);
+                remember(entry.getString("_id"), units, ((Number) entry.get("version")).longValue(), now);
+            });
+            unknown.stream().filter(id -> !available.containsKey(id)).forEach(id -> remember(id, 0, ABSENT, now));
+        }
         return (storeId, ean) -> available.getOrDefault(storeId + ":" + ean, 0L);
+    }
+
+    /** Keeps a figure unless a newer version is kept (whose time then moves on: it is at least as new). */
+    private void remember(String id, long available, long version, long at) {
+        if (recent.size() >= RECENT_ENTRIES) {
+            recent.clear();
+        }
+        recent.merge(id, new Known(available, version, at), (held, next) -> next.version() >= held.version() ? next
+                : new Known(held.available(), held.version(), Math.max(held.at(), next.at())));
     }
 }

@@ -2,24 +2,43 @@ package io.omnihub.order.catalog;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** The catalog projection: newest-wins upserts by reference, lookups by EAN or reference. */
+/**
+ * The catalog projection: newest-wins upserts by reference, lookups by EAN or reference. What intake found (by EAN
+ * or reference) is kept for {@link #RECENT} (bounded): the same best-sellers come back order after order, and two
+ * queries per order were a sixth of order-service's MongoDB commands. This process's own upserts make it read a
+ * product again at once; another replica's count within {@link #RECENT}, as stores and profiles do.
+ */
 @Component
 public class Catalog {
 
+    /** How long a product found by EAN is used without asking MongoDB again. */
+    static final Duration RECENT = Duration.ofSeconds(5);
+    /** Products kept at most (forgotten all at once beyond: a cache, not a copy of the catalog). */
+    static final int RECENT_PRODUCTS = 10_000;
+
+    private record Recent(CatalogProduct product, long readAt) {
+    }
+
     private final MongoTemplate mongo;
+    private final Map<String, Recent> recentByEan = new ConcurrentHashMap<>();
+    private final Map<String, Recent> recentByReference = new ConcurrentHashMap<>();
 
     Catalog(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -35,6 +54,58 @@ public class Catalog {
      * the index does not know, or whose product has moved to another EAN, is looked up as {@link #byEan} does.
      */
     public Products forOrder(Collection<String> eans, Collection<String> references) {
+        long now = System.nanoTime();
+        Map<String, Optional<CatalogProduct>> byEan = new HashMap<>();
+        Map<String, CatalogProduct> byReference = new HashMap<>();
+        List<String> unknownEans = new ArrayList<>();
+        for (String ean : eans) {
+            CatalogProduct product = recent(recentByEan.get(ean), now);
+            if (product != null) {
+                byEan.put(ean, Optional.of(product));
+                byReference.put(product.reference(), product);
+            } else {
+                unknownEans.add(ean);
+            }
+        }
+        List<String> unknownReferences = new ArrayList<>();
+        for (String reference : references) {
+            CatalogProduct product = recent(recentByReference.get(reference), now);
+            if (product != null) {
+                byReference.put(reference, product);
+            } else {
+                unknownReferences.add(reference);
+            }
+        }
+        if (!unknownEans.isEmpty() || !unknownReferences.isEmpty()) {
+            Products read = read(unknownEans, unknownReferences);
+            read.byEan().forEach((ean, product) -> product.ifPresent(found -> remember(ean, found, now)));
+            read.byReference().values().forEach(product -> remember(null, product, now));
+            byEan.putAll(read.byEan());
+            byReference.putAll(read.byReference());
+            read.byEan().values().forEach(product -> product.ifPresent(found -> byReference.putIfAbsent(
+                    found.reference(), found)));
+        }
+        return new Products(byEan, byReference);
+    }
+
+    private static CatalogProduct recent(Recent recent, long now) {
+        return recent != null && now - recent.readAt() < RECENT.toNanos() ? recent.product() : null;
+    }
+
+    /** Keeps a product found under {@code ean} (null when found by reference only) and under its reference. */
+    private void remember(String ean, CatalogProduct product, long now) {
+        if (recentByReference.size() >= RECENT_PRODUCTS) {
+            recentByEan.clear();
+            recentByReference.clear();
+        }
+        Recent recent = new Recent(product, now);
+        recentByReference.put(product.reference(), recent);
+        if (ean != null) {
+            recentByEan.put(ean, recent);
+        }
+    }
+
+    private Products read(Collection<String> eans, Collection<String> references) {
         Map<String, String> referenceOfEan = new HashMap<>();
         if (!eans.isEmpty()) {
             mongo.find(Query.query(where("_id").in(eans)), ProductByEan.class)
@@ -95,6 +166,14 @@ public class Catalog {
             mongo.upsert(olderOrAbsent, update, CatalogProduct.class);
         } catch (DuplicateKeyException newerStored) {
             return false;
+        }
+        // the next order reads it again, by reference, under its EAN and under the one it had before
+        Recent kept = recentByReference.remove(product.reference());
+        if (kept != null && kept.product().ean() != null) {
+            recentByEan.remove(kept.product().ean());
+        }
+        if (product.ean() != null) {
+            recentByEan.remove(product.ean());
         }
         if (product.ean() != null) {
             try {

@@ -30,12 +30,13 @@ public class ReservationAnswers {
 
     /** The stock is held: the fulfilment is offered to its store, to be answered within the profile's deadline. */
     public void confirmed(String orderId, String fulfillmentId) {
-        Order read = orders.find(orderId).orElse(null);
+        // as this process wrote it (intake, a routing round) when it did so recently: no read
+        Order read = orders.findRecent(orderId).orElse(null);
         if (read == null) {
             log.warn("Reservation confirmed for unknown order {} ({}); ignored", orderId, fulfillmentId);
             return;
         }
-        // from the order just read: one read less unless it changed meanwhile
+        // from the order just found: one read less unless it changed meanwhile
         orders.change(read, order -> {
             Instant now = clock.instant();
             String storeId = order.fulfillment(fulfillmentId).map(f -> f.storeId()).orElse(null);
@@ -51,7 +52,7 @@ public class ReservationAnswers {
 
     /** The stock is not there: the lines go to the next candidate. */
     public void refused(String orderId, String fulfillmentId) {
-        Order read = orders.find(orderId).orElse(null);
+        Order read = orders.findRecent(orderId).orElse(null);
         if (read == null) {
             log.warn("Reservation refused for unknown order {} ({}); ignored", orderId, fulfillmentId);
             return;

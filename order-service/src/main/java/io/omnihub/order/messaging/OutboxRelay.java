@@ -28,13 +28,14 @@ import org.springframework.stereotype.Component;
  * restart. One thread sends an order's messages in their order and removes them from the outbox only once the
  * broker has acknowledged them (acks=all): a crash in between sends them again, with the same ids.
  * <p>
- * An order written by this process is sent from the outbox its writer announced (no read back), and the
- * acknowledged outbox is removed by an update conditional on the revision written (no read, no replace). When the
- * order changed meanwhile (the reservation answer often comes before the acknowledgement), nothing more is done:
- * the newer write holds those messages again, its own announcement (or the sweep) brings it here, and the ids the
- * broker already has are remembered ({@link AcknowledgedMessages}) and not sent twice; that pass's removal clears
- * them with the rest. A pass sends the messages of every order it has before waiting for any acknowledgement, so
- * the orders of one pass share the producer's batches and round trips.
+ * An order written by this process is sent from the outbox its writer announced (no read back). The acknowledged
+ * outbox is removed later ({@code outbox-clear-delay}) by an update conditional on the revision written (no read,
+ * no replace), the removals of a while in one bulk write ({@link OutboxClearing}); when the order is written again
+ * before (the reservation answer comes within milliseconds of ReserveStock's acknowledgement), only the newer
+ * revision's removal is written: one removal per order on its way to the store, not one per write. The newer
+ * write holds the older messages again; the ids the broker already has are remembered
+ * ({@link AcknowledgedMessages}) and not sent twice. A pass sends the messages of every order it has before
+ * waiting for any acknowledgement, so the orders of one pass share the producer's batches and round trips.
  */
 @Component
 class OutboxRelay extends BackgroundLoop {
@@ -50,13 +51,15 @@ class OutboxRelay extends BackgroundLoop {
     @Autowired
     OutboxRelay(OrderRepository orders, EventPublisher publisher, OrderProperties properties, Clock clock) {
         this(orders, publisher, properties, clock, new DueOrders(properties.sweepInterval()),
-                new ConcurrentHashMap<>(), new AcknowledgedMessages(ACKNOWLEDGED_ORDERS));
+                new ConcurrentHashMap<>(), new AcknowledgedMessages(ACKNOWLEDGED_ORDERS),
+                new OutboxClearing(orders::outboxesSent, properties.outboxClearDelay()));
     }
 
     private OutboxRelay(OrderRepository orders, EventPublisher publisher, OrderProperties properties, Clock clock,
-            DueOrders due, Map<String, OrderChanged> written, AcknowledgedMessages acknowledged) {
+            DueOrders due, Map<String, OrderChanged> written, AcknowledgedMessages acknowledged,
+            OutboxClearing clearing) {
         super("order-outbox-relay", properties.workInterval(), properties.relayAutoStartup(),
-                () -> relay(orders, publisher, properties, clock, due, written, acknowledged));
+                () -> relay(orders, publisher, properties, clock, due, written, acknowledged, clearing));
         this.due = due;
         this.written = written;
     }
@@ -94,7 +97,8 @@ class OutboxRelay extends BackgroundLoop {
     }
 
     private static void relay(OrderRepository orders, EventPublisher publisher, OrderProperties properties,
-            Clock clock, DueOrders due, Map<String, OrderChanged> written, AcknowledgedMessages acknowledged) {
+            Clock clock, DueOrders due, Map<String, OrderChanged> written, AcknowledgedMessages acknowledged,
+            OutboxClearing clearing) {
         boolean[] swept = {false};
         for (int round = 0; round < 100; round++) {
             List<String> pending = due.take(() -> {
@@ -105,6 +109,7 @@ class OutboxRelay extends BackgroundLoop {
             for (String orderId : pending) {
                 OrderChanged announced = written.remove(orderId);
                 if (announced != null) {
+                    clearing.superseded(orderId, announced.revision());
                     sending.add(send(orderId, announced.revision(),
                             Order.revisionKey(orderId, announced.revision()), announced.outbox(), acknowledged,
                             publisher));
@@ -124,13 +129,13 @@ class OutboxRelay extends BackgroundLoop {
                 acknowledged.add(order.orderId(), sent);
                 if (sent.size() < order.messages().size()) {
                     // part of it (the broker failed the rest): remove what went out from the stored outbox
+                    clearing.forget(order.orderId());
                     orders.change(order.orderId(), fresh -> fresh.sent(sent, clock.instant()));
-                } else if (!orders.outboxSent(order.orderId(), order.revision(), order.revisionKey())) {
-                    // the order changed meanwhile: the newer write holds these messages, and its pass removes them
-                    log.debug("Outbox of {} sent as of revision {}, which has changed since", order.orderId(),
-                            order.revision());
+                } else {
+                    clearing.sent(order.orderId(), order.revision(), order.revisionKey(), System.nanoTime());
                 }
             }
+            clearing.flushDue(System.nanoTime());
             if (!swept[0] || pending.size() < BATCH) {
                 return;
             }

@@ -4,13 +4,19 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.omnihub.contracts.orders.FulfillmentStatus;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.bson.Document;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.ReplaceOptions;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -26,19 +32,42 @@ import org.springframework.stereotype.Component;
 public class OrderRepository {
 
     static final int ATTEMPTS = 16;
+    /** Orders whose last written document is kept for {@link #findRecent} (a few seconds of orders). */
+    static final int RECENT_ORDERS = 2_000;
 
     private final MongoTemplate mongo;
     private final ApplicationEventPublisher events;
     private final CorrelationSource correlation;
 
+    /** The document this process last wrote of each recent order: {@link #findRecent} maps it back, no query. */
+    private final Map<String, Document> recent;
+
     OrderRepository(MongoTemplate mongo, ApplicationEventPublisher events, CorrelationSource correlation) {
         this.mongo = mongo;
         this.events = events;
         this.correlation = correlation;
+        this.recent = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
+                return size() > RECENT_ORDERS;
+            }
+        });
     }
 
     public Optional<Order> find(String orderId) {
         return Optional.ofNullable(mongo.findById(orderId, Order.class));
+    }
+
+    /**
+     * The order as this process last wrote it when it did so recently (no query: the document written is mapped
+     * back), else as stored. Only for a {@link #change(Order, Function)}: its write matches the revision read, so
+     * when another writer (another replica) has changed the order since, the change starts over from the stored
+     * order. The one write to orders that keeps the revision, the relay's removal of a sent outbox, is harmless
+     * to write over: the messages it removed are on Kafka and the relay knows not to send them again.
+     */
+    public Optional<Order> findRecent(String orderId) {
+        Document written = recent.get(orderId);
+        return written != null ? Optional.of(mongo.getConverter().read(Order.class, written)) : find(orderId);
     }
 
     public Optional<Order> findByFulfillment(String fulfillmentId) {
@@ -58,9 +87,28 @@ public class OrderRepository {
     /** Stores a new order; a {@link DuplicateKeyException} says it (or its key) exists already. */
     public Order insert(Order order) {
         order.markWritten();
-        mongo.insert(order);
+        Document written = document(order);
+        mongo.insert(written, Order.COLLECTION);
+        recent.put(order.id(), written);
         events.publishEvent(OrderChanged.of(order));
         return order;
+    }
+
+    /** The order as MongoDB stores it (what {@code insert(order)} would write), kept for {@link #findRecent}. */
+    private Document document(Order order) {
+        Document document = new Document();
+        mongo.getConverter().write(order, document);
+        return document;
+    }
+
+    /** Replaces the order found by {@code asRead}; true when it was there. */
+    private boolean replace(Query asRead, Order order) {
+        Document written = document(order);
+        if (mongo.replace(asRead, written, ReplaceOptions.none(), Order.COLLECTION).getMatchedCount() == 1) {
+            recent.put(order.id(), written);
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -77,7 +125,7 @@ public class OrderRepository {
                 return result;
             }
             order.markWritten();
-            if (mongo.replace(asRead, order).getMatchedCount() == 1) {
+            if (replace(asRead, order)) {
                 events.publishEvent(OrderChanged.of(order));
                 return result;
             }
@@ -97,28 +145,36 @@ public class OrderRepository {
             return result;
         }
         read.markWritten();
-        if (mongo.replace(asRead, read).getMatchedCount() == 1) {
+        if (replace(asRead, read)) {
             events.publishEvent(OrderChanged.of(read));
             return result;
         }
         return change(read.id(), transition);
     }
 
+    /** The acknowledged outbox of one revision of an order ({@code revisionKey} null: written before the key). */
+    public record SentOutbox(String orderId, long revision, String revisionKey) {
+    }
+
     /**
-     * The relay sent the whole outbox of {@code revision} of the order and the broker acknowledged it: empties the
-     * outbox with one small update that matches only that revision (no read, no replace of the whole document).
-     * The revision stays: a writer that read it before still writes (no read and retry for it), with the sent
-     * messages in its outbox again; the relay remembers which ids the broker has and does not send those twice.
-     * Answers false when the order changed since (the newer write holds the messages; its relay pass clears them).
-     *
-     * @param revisionKey the stored {@link Order#revisionKey()} of that revision, null for an order last written
-     *                    before the key existed
+     * The relay sent the whole outbox of these revisions and the broker acknowledged it: empties each with one small
+     * update matching only that revision (no read, no replace of the whole document), all in ONE unordered bulk
+     * write (one round trip and one command for a while's removals). The revision stays: a writer that read it
+     * before still writes (no read and retry for it), with the sent messages in its outbox again; the relay
+     * remembers which ids the broker has and does not send those twice. An order that changed since keeps its
+     * outbox: the newer write holds the messages and its removal clears them. Answers how many were emptied.
      */
-    public boolean outboxSent(String orderId, long revision, String revisionKey) {
-        Query asSent = revisionKey != null ? Query.query(where("revisionKey").is(revisionKey))
-                : Query.query(where("_id").is(orderId).and("revision").is(revision));
-        return mongo.updateFirst(asSent, new Update().set("outbox", List.of()).set("unpublished", false), Order.class)
-                .getMatchedCount() == 1;
+    public int outboxesSent(List<SentOutbox> sent) {
+        if (sent.isEmpty()) {
+            return 0;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Order.class);
+        Update emptied = new Update().set("outbox", List.of()).set("unpublished", false);
+        for (SentOutbox outbox : sent) {
+            bulk.updateOne(outbox.revisionKey() != null ? Query.query(where("revisionKey").is(outbox.revisionKey()))
+                    : Query.query(where("_id").is(outbox.orderId()).and("revision").is(outbox.revision())), emptied);
+        }
+        return bulk.execute().getMatchedCount();
     }
 
     /**

@@ -13,12 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadlineInterval how often unanswered fulfilments past their deadline are looked for
  * @param sendTimeout      how long the outbox relay waits for the broker's acknowledgements
  * @param storesFile       a stores file ({@code {"stores": [...]}}) loaded at start; none when blank
+ * @param outboxClearDelay how long an acknowledged outbox waits before it is removed from its order: the order's
+ *                         next write (the reservation answer) usually comes first and makes that removal
+ *                         unnecessary, and what does wait is removed many orders at once
  * @param relayAutoStartup false only in tests that stop the relay to see what a crash leaves behind
  */
 @ConfigurationProperties("omnihub.orders")
 public record OrderProperties(@DefaultValue("2s") Duration workInterval, @DefaultValue("15s") Duration sweepInterval,
         @DefaultValue("10s") Duration deadlineInterval,
-        @DefaultValue("30s") Duration sendTimeout, @DefaultValue("") String storesFile,
+        @DefaultValue("30s") Duration sendTimeout, @DefaultValue("1s") Duration outboxClearDelay,
+        @DefaultValue("") String storesFile,
         @DefaultValue("true") boolean relayAutoStartup, @DefaultValue ErpPushProperties erpPush) {
 
     /**
