@@ -5,6 +5,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 import io.omnihub.catalog.category.CategoryService;
 import io.omnihub.catalog.category.CategoryTree;
 import io.omnihub.catalog.photo.PhotoResponse;
@@ -22,12 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -41,6 +40,7 @@ public class ProductService {
     private static final int DUPLICATE_KEY = 11000;
     /** Conflicts mean another writer moved on; each round reads fresh state, so a few rounds always settle. */
     private static final int MAX_ROUNDS = 100;
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoTemplate mongo;
     private final CategoryService categories;
@@ -115,37 +115,32 @@ public class ProductService {
         }
     }
 
-    /** One unordered bulk write; answers whether every write took effect (no conflict). */
+    /**
+     * One unordered bulk write of documents built directly ({@link ProductDocument}); answers whether every write
+     * took effect (no conflict).
+     */
     private boolean write(Collection<ProductUpdate> updates, Map<String, Stored> stored,
             Map<String, String> categoryIds) {
         Instant now = clock.instant();
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Product.class, COLLECTION);
+        List<WriteModel<Document>> writes = new ArrayList<>(updates.size());
         int replacements = 0;
         for (ProductUpdate update : updates) {
             String categoryId = update.categoryPath().isEmpty() ? null
                     : categoryIds.get(String.join("\u0000", update.categoryPath()));
-            Product product = Product.of(update, categoryId, now);
+            Document product = ProductDocument.of(Product.of(update, categoryId, now));
             Stored current = stored.get(update.reference());
             if (current == null) {
-                bulk.insert(product);
+                writes.add(new InsertOneModel<>(product));
             } else {
-                bulk.replaceOne(current.unchanged(), product, FindAndReplaceOptions.none());
+                writes.add(new ReplaceOneModel<>(current.unchanged().getQueryObject(), product));
                 replacements++;
             }
         }
         try {
-            BulkWriteResult result = bulk.execute();
+            BulkWriteResult result = mongo.getCollection(COLLECTION).bulkWrite(writes, UNORDERED);
             return result.getMatchedCount() == replacements;
-        } catch (BulkOperationException e) {
-            if (e.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
-                return false;
-            }
-            throw e;
-        } catch (DuplicateKeyException e) {
-            return false;
-        } catch (DataIntegrityViolationException e) {
-            if (e.getCause() instanceof MongoBulkWriteException bulkError && bulkError.getWriteErrors().stream()
-                    .map(BulkWriteError::getCode).allMatch(code -> code == DUPLICATE_KEY)) {
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().map(BulkWriteError::getCode).allMatch(code -> code == DUPLICATE_KEY)) {
                 return false;
             }
             throw e;

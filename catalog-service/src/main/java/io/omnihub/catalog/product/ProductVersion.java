@@ -31,10 +31,23 @@ record ProductVersion(Instant receivedAt, long row) implements Comparable<Produc
 
     /**
      * A fixed-width string that sorts as the versions do, so that a single MongoDB comparison ({@code $lt})
-     * decides; it keeps the nanoseconds that a BSON date would drop.
+     * decides; it keeps the nanoseconds that a BSON date would drop. Written digit by digit: it is made for every
+     * product of every batch, and {@code String.format} made it a tenth of the catalog's CPU.
      */
     String key() {
         long seconds = receivedAt.getEpochSecond() - Instant.MIN.getEpochSecond();
-        return String.format("%019d.%09d.%019d", seconds, receivedAt.getNano(), row);
+        StringBuilder key = new StringBuilder(49);
+        zeroPadded(key, seconds, 19).append('.');
+        zeroPadded(key, receivedAt.getNano(), 9).append('.');
+        return zeroPadded(key, row, 19).toString();
+    }
+
+    /** {@code value} (never negative here) as {@code width} digits, zeros in front. */
+    private static StringBuilder zeroPadded(StringBuilder to, long value, int width) {
+        String digits = Long.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            to.append('0');
+        }
+        return to.append(digits);
     }
 }

@@ -53,6 +53,25 @@ class ProductVersionTests {
     }
 
     @Test
+    void keysAreWrittenExactlyAsTheStoredOnesWere() {
+        var random = new Random(7);
+        List<ProductVersion> versions = new ArrayList<>(List.of(new ProductVersion(Instant.MIN, 0),
+                new ProductVersion(Instant.MAX, Long.MAX_VALUE), new ProductVersion(Instant.EPOCH, 1)));
+        for (int i = 0; i < 500; i++) {
+            versions.add(new ProductVersion(Instant.ofEpochSecond(random.nextLong(-100_000_000_000L, 100_000_000_000L),
+                    random.nextInt(1_000_000_000)), random.nextLong(0, Long.MAX_VALUE)));
+        }
+
+        for (ProductVersion version : versions) {
+            // the format every stored document's version was written in: keys are compared with them
+            String stored = String.format("%019d.%09d.%019d",
+                    version.receivedAt().getEpochSecond() - Instant.MIN.getEpochSecond(),
+                    version.receivedAt().getNano(), version.row());
+            assertThat(version.key()).isEqualTo(stored);
+        }
+    }
+
+    @Test
     void keysKeepTheNanosecondsThatADateWouldDrop() {
         assertThat(new ProductVersion(MORNING.plusNanos(1), 1).key())
                 .isGreaterThan(new ProductVersion(MORNING, 1).key());
