@@ -24,7 +24,6 @@ import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.BasicUpdate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -58,6 +57,8 @@ class StockStore {
     /** MongoDB's code for a duplicate key: here, an insert that lost to a concurrent one. */
     private static final int DUPLICATE_KEY = 11000;
     private static final int LEGACY_CHUNK = 500;
+    /** Ids per {@code _id $in} read of stored pairs. */
+    static final int READ_CHUNK = 50;
 
     private final MongoTemplate mongo;
     private final AvailabilityOutbox outbox;
@@ -213,15 +214,23 @@ class StockStore {
     private record Outcome(Map<String, StockLevel> written, int pairs, int found) {
     }
 
-    /** The stored documents of the pairs, in one query the {@code _id} index serves. */
+    /**
+     * The stored documents of the pairs, in queries the {@code _id} index serves, {@value #READ_CHUNK} ids each: the
+     * emulator checks every document it found against the whole {@code $in} list again, one id after the other, so
+     * one query of a batch's 500 ids cost it 500 comparisons per document (a tenth of a stored pair's update).
+     */
     private Map<String, Stored> read(Collection<String> ids) {
-        List<Document> documents = ids.size() == 1
-                ? mongo.find(Query.query(where("_id").is(ids.iterator().next())), Document.class, COLLECTION)
-                : mongo.find(Query.query(where("_id").in(ids)), Document.class, COLLECTION);
         Map<String, Stored> stored = new LinkedHashMap<>();
-        for (Document document : documents) {
-            StockLevel level = mongo.getConverter().read(StockLevel.class, document);
-            stored.put(level.id(), new Stored(level, document));
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += READ_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + READ_CHUNK));
+            List<Document> documents = chunk.size() == 1
+                    ? mongo.find(Query.query(where("_id").is(chunk.get(0))), Document.class, COLLECTION)
+                    : mongo.find(Query.query(where("_id").in(chunk)), Document.class, COLLECTION);
+            for (Document document : documents) {
+                StockLevel level = mongo.getConverter().read(StockLevel.class, document);
+                stored.put(level.id(), new Stored(level, document));
+            }
         }
         return stored;
     }
@@ -263,7 +272,7 @@ class StockStore {
             if (write.isInsert()) {
                 bulk.insert(write.document());
             } else {
-                bulk.updateOne(write.condition(), write.update());
+                bulk.replaceOne(write.condition(), write.replacement());
                 updates++;
             }
         }
@@ -384,18 +393,15 @@ class StockStore {
                     .and("digest").is(current.level().digest()));
         }
 
-        /** Every field; those the next state lacks are removed. */
-        BasicUpdate update() {
-            Document set = content();
-            set.remove("_id");
-            Document unset = new Document();
-            current.document().keySet().stream().filter(field -> !"_id".equals(field) && !set.containsKey(field))
-                    .forEach(field -> unset.put(field, ""));
-            Document update = new Document("$set", set);
-            if (!unset.isEmpty()) {
-                update.put("$unset", unset);
-            }
-            return new BasicUpdate(update);
+        /**
+         * The whole next document (a field the next state lacks is gone with the replacement). A replacement, not a
+         * {@code $set} of every field: the emulator applies a {@code $set} field by field (splitting each path),
+         * which cost it about a seventh of a stored pair's update; a replacement it takes as it is.
+         */
+        Document replacement() {
+            Document replacement = content();
+            replacement.remove("_id");
+            return replacement;
         }
 
         /**

@@ -34,7 +34,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * so the figure does not depend much on what else the machine runs.
  *
  * <p>Run: {@code java -cp target/test-classes:target/classes:$(cat classpath) io.omnihub.inventory.stock.StockApplyHarness
- * [--pairs 50000] [--batch 500] [--warmup 20000] [--rounds 1] [--file true]}
+ * [--pairs 50000] [--batch 500] [--warmup 20000] [--rounds 1] [--file true] [--mode insert|update]}: {@code update}
+ * applies the pairs a second time, each figure newer than the stored one with the same quantity (a second load of the
+ * same file), and measures that pass against raw upserts onto the stored documents.
  */
 final class StockApplyHarness {
 
@@ -51,9 +53,18 @@ final class StockApplyHarness {
         int warmup = 20_000;
         int rounds = 1;
         boolean file = true;
+        boolean update = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (args[i].equals("--file")) {
                 file = Boolean.parseBoolean(args[i + 1]);
+                continue;
+            }
+            if (args[i].equals("--mode")) {
+                update = switch (args[i + 1].toLowerCase(Locale.ROOT)) {
+                    case "insert" -> false;
+                    case "update" -> true;
+                    default -> throw new IllegalArgumentException("--mode insert|update, not " + args[i + 1]);
+                };
                 continue;
             }
             int value = Integer.parseInt(args[i + 1].replace("_", ""));
@@ -67,14 +78,30 @@ final class StockApplyHarness {
         }
         try (Server server = Server.start(file);
                 MongoClient client = MongoClients.create(server.uri())) {
-            apply(client, "warmup-apply", warmup, batch, 0);
-            raw(client, "warmup-raw", warmup);
+            if (update) {
+                apply(client, "warmup-apply", warmup, batch, 0, 0);
+                apply(client, "warmup-apply", warmup, batch, 0, 1);
+                raw(client, "warmup-raw", warmup);
+                raw(client, "warmup-raw", warmup);
+            } else {
+                apply(client, "warmup-apply", warmup, batch, 0, 0);
+                raw(client, "warmup-raw", warmup);
+            }
             for (int round = 1; round <= rounds; round++) {
-                Figure applied = apply(client, "apply-" + round, pairs, batch, 1_000_000 * round);
+                Figure applied = apply(client, "apply-" + round, pairs, batch, 1_000_000 * round, 0);
                 Figure upserted = raw(client, "raw-" + round, pairs);
-                System.out.printf(Locale.ROOT, "round %d, %,d new pairs: applyAll (batches of %d) %s; raw upserts "
-                        + "(%d per bulkWrite) %s; server CPU ratio raw/apply %.2f%n", round, pairs, batch, applied,
-                        RAW_BATCH, upserted, upserted.perPair() > 0 ? upserted.perPair() / applied.perPair() : 0);
+                String what = "new pairs";
+                if (update) {
+                    // the second load of the same pairs: every figure newer than the stored one, the same quantity
+                    // (the benchmark's JSON after its .xlsx); the raw upserts land on stored documents
+                    applied = apply(client, "apply-" + round, pairs, batch, 1_000_000 * round, 1);
+                    upserted = raw(client, "raw-" + round, pairs);
+                    what = "stored pairs updated";
+                }
+                System.out.printf(Locale.ROOT, "round %d, %,d %s: applyAll (batches of %d) %s; raw upserts "
+                        + "(%d per bulkWrite) %s; server CPU ratio raw/apply %.2f%n", round, pairs, what, batch,
+                        applied, RAW_BATCH, upserted,
+                        upserted.perPair() > 0 ? upserted.perPair() / applied.perPair() : 0);
             }
         }
     }
@@ -89,7 +116,8 @@ final class StockApplyHarness {
         }
     }
 
-    private static Figure apply(MongoClient client, String database, int pairs, int batch, int offset) {
+    /** Applies figures of {@code pairs} pairs; {@code load} 0 is the first load, each next one a later as-of. */
+    private static Figure apply(MongoClient client, String database, int pairs, int batch, int offset, int load) {
         MongoTemplate mongo = new MongoTemplate(client, database);
         Clock clock = Clock.systemUTC();
         AvailabilityOutbox outbox = new AvailabilityOutbox(mongo, clock);
@@ -100,15 +128,15 @@ final class StockApplyHarness {
             }
         });
         StockService service = new StockService(store, mongo, AvailabilityPolicy.withoutSafetyStock(), clock);
-        Instant asOf = Instant.parse("2026-11-29T06:00:00Z");
-        Instant receivedAt = Instant.parse("2026-11-29T07:00:00Z");
+        Instant asOf = Instant.parse("2026-11-29T06:00:00Z").plusSeconds(3_600L * load);
+        Instant receivedAt = Instant.parse("2026-11-29T07:00:00Z").plusSeconds(3_600L * load);
         long serverBefore = serverCpuNanos();
         long clientBefore = THREADS.getCurrentThreadCpuTime();
         long begin = System.nanoTime();
-        Slices slices = new Slices(database);
+        Slices slices = new Slices(database + (load > 0 ? "-update" : ""));
         List<StockReport> reports = new ArrayList<>(batch);
         for (int n = 0; n < pairs; n++) {
-            reports.add(new StockReport(store(n), ean(offset + n), 1 + n % 500, asOf, null, "harness", n + 1,
+            reports.add(new StockReport(store(n), ean(offset + n), 1 + n % 500, asOf, null, "harness-" + load, n + 1,
                     receivedAt, "correlation-" + n));
             if (reports.size() == batch || n == pairs - 1) {
                 service.applyAll(reports);
@@ -163,6 +191,8 @@ final class StockApplyHarness {
     }
 
     private static Figure figure(int pairs, long serverBefore, long clientBefore, long begin) {
+        // the phase's bounds, to cut a profile of the server (harness.jfr) by phase
+        System.out.printf("phase %s .. %s%n", Instant.now().minusNanos(System.nanoTime() - begin), Instant.now());
         double wall = (System.nanoTime() - begin) / 1e6;
         double server = (serverCpuNanos() - serverBefore) / 1e6;
         double client = (THREADS.getCurrentThreadCpuTime() - clientBefore) / 1e6;

@@ -381,6 +381,63 @@ class StockServiceIT {
     }
 
     @Test
+    void aBatchOfMoreStoredPairsThanOneReadTakesDecidesEveryPairOnItsStoredStateInOneRound() {
+        String store = store();
+        int pairs = 2 * StockStore.READ_CHUNK + 7;
+        List<StockReport> stored = newPairs(store, "many", pairs);
+        stock.applyAll(stored);
+        // a redelivery of two stored pairs: the batch finds them stored, so the next batch reads first
+        stock.applyAll(stored.subList(0, 2));
+        assertThat(this.store.insertsFiguresFirst()).isFalse();
+        List<AvailabilityOutbox.Entry> entriesBefore = entriesOf(store);
+        events.clear();
+        // every other pair gets a newer figure, the others an older one that must not win
+        List<StockReport> batch = new ArrayList<>();
+        List<String> newer = new ArrayList<>();
+        for (int n = 0; n < pairs; n++) {
+            StockReport figure = stored.get(n);
+            boolean later = n % 2 == 0;
+            batch.add(new StockReport(store, figure.ean(), figure.quantity() + 100,
+                    later ? TUESDAY : MONDAY.minusSeconds(60), null, "imp-batch", 1_000 + n, TUESDAY));
+            if (later) {
+                newer.add(StockLevel.id(store, figure.ean()));
+            }
+        }
+
+        int written = stock.applyAll(batch);
+
+        assertThat(written).isEqualTo(newer.size());
+        for (int n = 0; n < pairs; n++) {
+            StockLevel level = mongo.findById(StockLevel.id(store, stored.get(n).ean()), StockLevel.class);
+            long expected = stored.get(n).quantity() + (n % 2 == 0 ? 100 : 0);
+            assertThat(level.onHand()).as("pair %d", n).isEqualTo(expected);
+            assertThat(level.revision()).as("pair %d", n).isEqualTo(n % 2 == 0 ? 2 : 1);
+        }
+        // one round: every stored pair was read (none taken for new and written blind), one entry for the batch
+        assertThat(events.stream(AvailabilityOutboxOpened.class)).hasSize(1);
+        assertThat(entriesOf(store).stream().filter(entry -> !entriesBefore.contains(entry)))
+                .flatExtracting(AvailabilityOutbox.Entry::pairs).containsExactlyInAnyOrderElementsOf(newer);
+    }
+
+    @Test
+    void aWriteReplacesTheWholeDocumentLeavingNoFieldTheNewStateLacks() {
+        String store = store();
+        stock.apply(report(store, 10, MONDAY, 1));
+        // a field of some earlier version's, which the state read does not know
+        mongo.getCollection("stock").updateOne(new org.bson.Document("_id", StockLevel.id(store, EAN)),
+                new org.bson.Document("$set", new org.bson.Document("formerMark", true)));
+
+        stock.apply(report(store, 6, TUESDAY, 2));
+
+        org.bson.Document written = document(store);
+        assertThat(written).doesNotContainKey("formerMark").doesNotContainKey("_class")
+                .containsEntry("_id", StockLevel.id(store, EAN));
+        assertThat(written.keySet()).contains("storeId", "ean", "onHand", "asOf", "sequence", "token");
+        assertThat(stored(store).onHand()).isEqualTo(6);
+        assertThat(stored(store).revision()).isEqualTo(2);
+    }
+
+    @Test
     void aDocumentReadWithTheTokenOfAnotherStateIsNeverWrittenOver() {
         String store = store();
         stock.apply(report(store, 10, MONDAY, 1));
