@@ -25,7 +25,8 @@ import org.springframework.http.HttpStatus;
  * What an order costs in MongoDB on its way to the store (intake, relay, reservation answer, relay) and the
  * availability figures inventory sends meanwhile: no write scans a collection (each matches by one unique key,
  * the only kind of condition the embedded MongoDB serves from an index), the order document is never read back,
- * written three times at most (insert, the answer, one outbox removal), and no store nor product is read per order.
+ * written three times at most (insert, the answer, one outbox removal), no store nor product is read and no store
+ * load written per order.
  */
 class MongoCommandsPerOrderIT extends EmbeddedOrders {
 
@@ -102,6 +103,9 @@ class MongoCommandsPerOrderIT extends EmbeddedOrders {
         // and the products of the order are known from the orders before it (read again at most once in a while)
         assertThat(count(commands, command -> command.reads("products") || command.reads("product_eans")))
                 .isLessThan(ORDERS / 2);
+        // and the stores' load of the day is counted in memory and written once a second, not by each order
+        assertThat(count(commands, command -> command.collection().equals("store_load")
+                && command.name().equals("update") && !command.thread().equals("store-load-writer"))).isZero();
         // and no store is read by id: the answer takes the store's ERP endpoint from routing's view of the stores
         assertThat(count(commands, command -> command.reads("stores") && !command.filterFields().isEmpty()))
                 .isZero();

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -23,7 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores ({@code stores}) and how many fulfilments each was given today ({@code store_load}, one document per
- * store and UTC day, counted with an atomic {@code $inc}).
+ * store and UTC day, counted with an atomic {@code $inc}). This process's counts go to MongoDB together every
+ * {@link #ROUTING_VIEW} ({@link StoreLoadWriter}: one bulk write of one {@code $inc} per store counted, where an
+ * upsert per order was a tenth of order-service's MongoDB commands), and count for its own routing at once.
  */
 @Component
 public class Stores {
@@ -38,6 +41,10 @@ public class Stores {
     private volatile LoadView loadView;
     private final AtomicLong loadsStarted = new AtomicLong();
     private final AtomicLong loadsFinished = new AtomicLong();
+    /** Counts of this process not yet in MongoDB, by {@code storeId|day}. */
+    private final Map<String, Long> unwritten = new ConcurrentHashMap<>();
+    /** Held while counts move from {@link #unwritten} to MongoDB, and while both are read: none is seen twice. */
+    private final Object writingLoad = new Object();
 
     Stores(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
@@ -132,8 +139,16 @@ public class Stores {
         boolean quiet = started == loadsFinished.get();
         List<String> ids = storeIds.stream().map(storeId -> storeId + "|" + day).toList();
         Map<String, Long> load = new ConcurrentHashMap<>();
-        mongo.find(Query.query(where("_id").in(ids)), StoreLoad.class)
-                .forEach(entry -> load.put(entry.storeId(), entry.count()));
+        synchronized (writingLoad) {
+            mongo.find(Query.query(where("_id").in(ids)), StoreLoad.class)
+                    .forEach(entry -> load.put(entry.storeId(), entry.count()));
+            for (String storeId : storeIds) {
+                Long counted = unwritten.get(storeId + "|" + day);
+                if (counted != null) {
+                    load.merge(storeId, counted, Long::sum);
+                }
+            }
+        }
         if (quiet && loadsStarted.get() == started) {
             // kept only when no count of this process overlapped the read: each later one is added to it
             loadView = new LoadView(day, Set.copyOf(storeIds), load, now);
@@ -141,21 +156,49 @@ public class Stores {
         return Collections.unmodifiableMap(load);
     }
 
-    /** Counts fulfilments just given to {@code storeId}. */
+    /** Counts fulfilments just given to {@code storeId}: at once for routing here, in MongoDB with the next write. */
     public void loaded(String storeId, int fulfillments) {
         String day = today();
         loadsStarted.incrementAndGet();
         try {
-            // an upsert that answers nothing: the count is not needed here, so nothing is read back nor mapped
-            mongo.upsert(Query.query(where("_id").is(storeId + "|" + day)),
-                    new Update().inc("count", fulfillments).set("storeId", storeId).set("day", day),
-                    StoreLoad.class);
+            unwritten.merge(storeId + "|" + day, (long) fulfillments, Long::sum);
             LoadView view = loadView;
             if (view != null && view.day().equals(day)) {
                 view.counts().merge(storeId, (long) fulfillments, Long::sum);
             }
         } finally {
             loadsFinished.incrementAndGet();
+        }
+    }
+
+    /**
+     * Adds what this process counted since the last time to MongoDB: one bulk write, an upsert with {@code $inc}
+     * per store and day counted (nothing is read back nor mapped). A failed write keeps the counts for the next.
+     */
+    void writeLoad() {
+        synchronized (writingLoad) {
+            Map<String, Long> counts = new HashMap<>();
+            for (String id : List.copyOf(unwritten.keySet())) {
+                Long counted = unwritten.remove(id);
+                if (counted != null) {
+                    counts.put(id, counted);
+                }
+            }
+            if (counts.isEmpty()) {
+                return;
+            }
+            try {
+                BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoreLoad.class);
+                counts.forEach((id, counted) -> {
+                    int bar = id.lastIndexOf('|');
+                    bulk.upsert(Query.query(where("_id").is(id)), new Update().inc("count", counted)
+                            .set("storeId", id.substring(0, bar)).set("day", id.substring(bar + 1)));
+                });
+                bulk.execute();
+            } catch (RuntimeException e) {
+                counts.forEach((id, counted) -> unwritten.merge(id, counted, Long::sum));
+                throw e;
+            }
         }
     }
 
