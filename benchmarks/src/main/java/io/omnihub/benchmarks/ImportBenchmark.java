@@ -284,10 +284,12 @@ public final class ImportBenchmark {
                         results.cpuMillisToCatalog.put(part.id(), cpuAtStored.get(part) - cpuAtCompletion.get(part));
                     }
                     results.busiestThreads.put("ingest-service (t0 → COMPLETED)",
-                            ThreadCpu.busiest(ingestThreadsBefore, ingestThreadsAfter, 6));
+                            ThreadCpu.busiest(ingestThreadsBefore, ingestThreadsAfter,
+                                    cpuAtCompletion.get(Part.INGEST) - cpuBefore.get(Part.INGEST), 6));
                     results.busiestThreads.put(stored ? "catalog-service (t0 → lag 0)"
                                     : "catalog-service (t0 → end of the wait)",
-                            ThreadCpu.busiest(catalogThreadsBefore, ThreadCpu.snapshot(pids.get(Part.CATALOG)), 6));
+                            ThreadCpu.busiest(catalogThreadsBefore, ThreadCpu.snapshot(pids.get(Part.CATALOG)),
+                                    cpuAtStored.get(Part.CATALOG) - cpuBefore.get(Part.CATALOG), 6));
                 } finally {
                     sampler.stop();
                     samplerThread.join(5_000);

@@ -44,16 +44,31 @@ final class ThreadCpu {
         return threads;
     }
 
-    /** The CPU each thread used between two snapshots, busiest first; threads that ended in between are left out. */
-    static List<ThreadTime> busiest(Map<Long, ThreadTime> before, Map<Long, ThreadTime> after, int limit) {
+    /** What {@link #busiest} calls the CPU of threads that ended between the two snapshots. */
+    static final String ENDED = "(threads that ended meanwhile)";
+
+    /**
+     * The CPU each thread used between two snapshots, busiest first. A thread that ended in between has no entry of
+     * its own (its figures went with it: an import's row worker ends with its file), so what the process used beyond
+     * its living threads is one entry, {@link #ENDED}, when it is more than a hundredth of the process's.
+     */
+    static List<ThreadTime> busiest(Map<Long, ThreadTime> before, Map<Long, ThreadTime> after, long processCpuMillis,
+            int limit) {
         List<ThreadTime> used = new ArrayList<>();
-        after.forEach((tid, now) -> {
-            ThreadTime then = before.get(tid);
+        long living = 0;
+        for (var entry : after.entrySet()) {
+            ThreadTime now = entry.getValue();
+            ThreadTime then = before.get(entry.getKey());
             long delta = now.cpuMillis() - (then == null ? 0 : then.cpuMillis());
             if (delta > 0) {
-                used.add(new ThreadTime(tid, now.name(), delta));
+                used.add(new ThreadTime(now.tid(), now.name(), delta));
+                living += delta;
             }
-        });
+        }
+        long ended = processCpuMillis - living;
+        if (ended > processCpuMillis / 100 && ended > 0) {
+            used.add(new ThreadTime(-1, ENDED, ended));
+        }
         used.sort(Comparator.comparingLong(ThreadTime::cpuMillis).reversed());
         return used.subList(0, Math.min(limit, used.size()));
     }
