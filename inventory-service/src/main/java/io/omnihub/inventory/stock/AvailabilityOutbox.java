@@ -85,7 +85,9 @@ public class AvailabilityOutbox {
             return List.of();
         }
         List<PendingAvailability> current = new ArrayList<>(pairIds.size());
-        for (StockLevel level : mongo.find(Query.query(where("_id").in(pairIds)), StockLevel.class)) {
+        for (Document document : mongo.find(Query.query(where("_id").in(pairIds)), Document.class,
+                StockStore.COLLECTION)) {
+            StockLevel level = StockStore.level(mongo, document);
             if (!level.isWhole()) {
                 return null;
             }

@@ -36,7 +36,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *                         redelivered after a crash changes nothing and is answered as the first time
  * @param digest           a digest of the content (every field but the outbox marks, revision and updatedAt),
  *                         checked on each read and part of the write's condition: a server that returns a torn
- *                         document (new revision, older fields) is caught, never written back
+ *                         document (new revision, older fields) is caught, never written back. Stored at the end of
+ *                         the write's {@code token} only ({@link StockStore#level} reads it back from there)
  * @param revision         grows with every write
  * @param correlationId    the correlation id of what caused {@code version} (a figure's record, a command, a
  *                         snapshot's marker): its availability event carries it, whenever and by whichever thread

@@ -51,6 +51,8 @@ class StockStore {
     static final int ATTEMPTS = 16;
     static final String COLLECTION = "stock";
     static final String TOKEN = "token";
+    /** Stored only by earlier versions: the token ends with it. */
+    private static final String DIGEST = "digest";
     /** The per-pair outbox mark of earlier versions (and its index): replaced by {@link AvailabilityOutbox}. */
     static final String LEGACY_PENDING = "pending";
     private static final String LEGACY_UNPUBLISHED = "unpublished";
@@ -228,7 +230,7 @@ class StockStore {
                     ? mongo.find(Query.query(where("_id").is(chunk.get(0))), Document.class, COLLECTION)
                     : mongo.find(Query.query(where("_id").in(chunk)), Document.class, COLLECTION);
             for (Document document : documents) {
-                StockLevel level = mongo.getConverter().read(StockLevel.class, document);
+                StockLevel level = level(mongo, document);
                 stored.put(level.id(), new Stored(level, document));
             }
         }
@@ -337,6 +339,22 @@ class StockStore {
         return null;
     }
 
+    /**
+     * The state of a stored document. Its digest is the one its token ends with when the document has no
+     * {@code digest} field (written since the token carries it): so {@link StockLevel#isWhole} checks the fields read
+     * against the digest of the write whose token was read, and a torn read (one write's token, another's fields) is
+     * caught as before.
+     */
+    static StockLevel level(MongoTemplate mongo, Document document) {
+        if (!document.containsKey(DIGEST) && document.get(TOKEN) instanceof String token) {
+            String digest = WriteTokens.digestOf(token);
+            if (digest != null) {
+                document.put(DIGEST, digest);
+            }
+        }
+        return mongo.getConverter().read(StockLevel.class, document);
+    }
+
     /** A state read, and the document it was read from (null when none was stored). */
     private record Stored(StockLevel level, Document document) {
 
@@ -390,7 +408,7 @@ class StockStore {
                 return Query.query(where(TOKEN).is(token));
             }
             return Query.query(where("_id").is(current.level().id()).and("revision").is(current.level().revision())
-                    .and("digest").is(current.level().digest()));
+                    .and(DIGEST).is(current.level().digest()));
         }
 
         /**
@@ -413,6 +431,8 @@ class StockStore {
             Document document = new Document();
             mongo.getConverter().write(next, document);
             document.remove("_class");
+            // the token ends with it: the field would only make every document longer (read back from the token)
+            document.remove(DIGEST);
             document.entrySet().removeIf(field -> field.getValue() instanceof List<?> list && list.isEmpty());
             document.put(TOKEN, token);
             return document;

@@ -24,6 +24,8 @@ final class WriteTokens {
     private static final String PROCESS = Long.toString(36L * 36 * 36 + new SecureRandom().nextInt(36 * 36 * 36 * 35),
             36);
     private static final Base64.Encoder DIGEST = Base64.getUrlEncoder().withoutPadding();
+    /** A digest's 12 bytes in base64url. */
+    private static final int DIGEST_CHARACTERS = 16;
 
     private WriteTokens() {
     }
@@ -39,6 +41,22 @@ final class WriteTokens {
             token.append('.').append(DIGEST.encodeToString(HexFormat.of().parseHex(digest)));
         }
         return token.toString();
+    }
+
+    /**
+     * The digest (hex) a token of this version was made with, or null for a token without one (or of an earlier
+     * format: those documents carry their digest as a field).
+     */
+    static String digestOf(String token) {
+        int dot = token.lastIndexOf('.');
+        if (dot < 0 || token.length() - dot - 1 != DIGEST_CHARACTERS) {
+            return null;
+        }
+        try {
+            return HexFormat.of().formatHex(Base64.getUrlDecoder().decode(token.substring(dot + 1)));
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
     }
 
     /**

@@ -438,6 +438,18 @@ class StockServiceIT {
     }
 
     @Test
+    void aStoredDocumentCarriesItsDigestInItsTokenOnly() {
+        String store = store();
+
+        stock.apply(report(store, 10, MONDAY, 1));
+
+        org.bson.Document written = document(store);
+        assertThat(written).doesNotContainKey("digest");
+        assertThat(WriteTokens.digestOf(written.getString("token"))).isEqualTo(stored(store).contentDigest());
+        assertThat(StockStore.level(mongo, written).isWhole()).isTrue();
+    }
+
+    @Test
     void aDocumentReadWithTheTokenOfAnotherStateIsNeverWrittenOver() {
         String store = store();
         stock.apply(report(store, 10, MONDAY, 1));
@@ -462,8 +474,8 @@ class StockServiceIT {
 
         String second = document(store).getString("token");
         assertThat(second).isGreaterThan(first);
-        assertThat(WriteTokens.carries(second, stored(store).digest())).isTrue();
-        assertThat(WriteTokens.carries(first, stored(store).digest())).isFalse();
+        assertThat(WriteTokens.carries(second, stored(store).contentDigest())).isTrue();
+        assertThat(WriteTokens.carries(first, stored(store).contentDigest())).isFalse();
     }
 
     @Test

@@ -57,6 +57,20 @@ class WriteTokensTests {
     }
 
     @Test
+    void theDigestATokenWasMadeWithIsReadBackFromIt() {
+        assertThat(WriteTokens.digestOf(WriteTokens.next(DIGEST))).isEqualTo(DIGEST);
+        assertThat(WriteTokens.digestOf(WriteTokens.next(OTHER_DIGEST))).isEqualTo(OTHER_DIGEST);
+        assertThat(WriteTokens.digestOf("3.ASNFZ4mrze8BI0Vn")).isEqualTo("0123456789abcdef01234567");
+    }
+
+    @Test
+    void aTokenWithoutADigestOfTodaysFormatGivesNone() {
+        assertThat(WriteTokens.digestOf("LJ001:7891000000007@3@" + DIGEST)).isNull();
+        assertThat(WriteTokens.digestOf(WriteTokens.next(null))).isNull();
+        assertThat(WriteTokens.digestOf("20flrb8egowk3q7.not*base64*here!")).isNull();
+    }
+
+    @Test
     void tokensOfEarlierVersionsAreCheckedByTheirDigestToo() {
         assertThat(WriteTokens.carries("LJ001:7891000000007@3@" + DIGEST, DIGEST)).isTrue();
         assertThat(WriteTokens.carries("LJ001:7891000000007@3@" + DIGEST, OTHER_DIGEST)).isFalse();
