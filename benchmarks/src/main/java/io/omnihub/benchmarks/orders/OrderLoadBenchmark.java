@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * <pre>
  * ./mvnw -q -DskipTests install -pl benchmarks -am
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" io.omnihub.benchmarks.orders.OrderLoadBenchmark \
- *      --repo . [--rates 10,25,50,75] [--step-seconds 30] [--warmup-seconds 30] [--stores 20] [--products 200]
+ *      --repo . [--rates 10,25,50,75] [--step-seconds 30] [--warmup-seconds 30] [--stores 20] [--products 200] [--every-rate]
  *      [--sustained 5 --order-rate 10 --stock-rate 2 --stock-rows 20]
  * </pre>
  */
@@ -49,7 +49,7 @@ public final class OrderLoadBenchmark {
 
     record Options(Path repo, List<Double> rates, Duration step, Duration warmup, int stores, int products,
                    Integer sustainedMinutes, double orderRate, double stockRate, int stockRows, boolean c1Only,
-                   List<String> orderOptions, Duration drain, Path out) {
+                   List<String> orderOptions, Duration drain, Path out, boolean everyRate) {
 
         static Options parse(String[] args) {
             Path repo = Path.of(".");
@@ -66,6 +66,9 @@ public final class OrderLoadBenchmark {
             List<String> orderOptions = new ArrayList<>();
             int drain = 60;
             Path out = null;
+            // on a crowded machine the 10/s step alone may be far behind: the CPU per order of every rate is still
+            // worth having
+            boolean everyRate = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--repo" -> repo = Path.of(args[++i]);
@@ -83,6 +86,7 @@ public final class OrderLoadBenchmark {
                     case "--order-option" -> orderOptions.add(args[++i]);
                     case "--drain-seconds" -> drain = Integer.parseInt(args[++i]);
                     case "--out" -> out = Path.of(args[++i]);
+                    case "--every-rate" -> everyRate = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -93,7 +97,7 @@ public final class OrderLoadBenchmark {
             }
             return new Options(repo, rates, Duration.ofSeconds(step), Duration.ofSeconds(warmup), stores, products,
                     sustained, orderRate, stockRate, stockRows, c1Only, List.copyOf(orderOptions),
-                    Duration.ofSeconds(drain), out);
+                    Duration.ofSeconds(drain), out, everyRate);
         }
     }
 
@@ -135,7 +139,7 @@ public final class OrderLoadBenchmark {
                                 stack.serviceUrl(Part.ORDER));
                         say(step.line() + "; watcher: " + watcher.progress());
                         steps.add(step);
-                        if (step.p(0.5) > 10 * P99_CEILING_MS) {
+                        if (step.p(0.5) > 10 * P99_CEILING_MS && !options.everyRate()) {
                             say("p99 is far past the ceiling: higher rates are not tried");
                             break;
                         }

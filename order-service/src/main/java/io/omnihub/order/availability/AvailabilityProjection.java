@@ -38,7 +38,7 @@ public class AvailabilityProjection {
     private static final int ATTEMPTS = 16;
     private static final String COLLECTION = "availability";
     /** How long routing uses a figure read from MongoDB before reading it again. */
-    static final Duration RECENT = Duration.ofSeconds(2);
+    static final Duration RECENT = Duration.ofSeconds(10);
     /** Figures kept at most (forgotten all at once beyond: a cache, not a copy of the projection). */
     static final int RECENT_ENTRIES = 200_000;
     /** The version of a figure MongoDB does not have: any stored one replaces it. */

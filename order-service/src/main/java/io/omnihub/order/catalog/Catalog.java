@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 public class Catalog {
 
     /** How long a product found by EAN is used without asking MongoDB again. */
-    static final Duration RECENT = Duration.ofSeconds(5);
+    static final Duration RECENT = Duration.ofSeconds(30);
     /** Products kept at most (forgotten all at once beyond: a cache, not a copy of the catalog). */
     static final int RECENT_PRODUCTS = 10_000;
 

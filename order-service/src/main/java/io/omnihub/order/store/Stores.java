@@ -39,12 +39,13 @@ public class Stores {
     private volatile RoutingView routingView;
     private final AtomicLong writes = new AtomicLong();
     private volatile LoadView loadView;
-    private final AtomicLong loadsStarted = new AtomicLong();
-    private final AtomicLong loadsFinished = new AtomicLong();
     /** Counts of this process not yet in MongoDB, by {@code storeId|day}. */
     private final Map<String, Long> unwritten = new ConcurrentHashMap<>();
-    /** Held while counts move from {@link #unwritten} to MongoDB, and while both are read: none is seen twice. */
-    private final Object writingLoad = new Object();
+    /**
+     * Held while counting, while counts move from {@link #unwritten} to MongoDB, and while both are read into a new
+     * view: no count is seen twice nor missed (a second's write and read take a few milliseconds).
+     */
+    private final Object load = new Object();
 
     Stores(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
@@ -135,39 +136,32 @@ public class Stores {
                 && view.storeIds().containsAll(storeIds)) {
             return Collections.unmodifiableMap(view.counts());
         }
-        long started = loadsStarted.get();
-        boolean quiet = started == loadsFinished.get();
         List<String> ids = storeIds.stream().map(storeId -> storeId + "|" + day).toList();
-        Map<String, Long> load = new ConcurrentHashMap<>();
-        synchronized (writingLoad) {
+        Map<String, Long> counts = new ConcurrentHashMap<>();
+        synchronized (load) {
             mongo.find(Query.query(where("_id").in(ids)), StoreLoad.class)
-                    .forEach(entry -> load.put(entry.storeId(), entry.count()));
+                    .forEach(entry -> counts.put(entry.storeId(), entry.count()));
             for (String storeId : storeIds) {
                 Long counted = unwritten.get(storeId + "|" + day);
                 if (counted != null) {
-                    load.merge(storeId, counted, Long::sum);
+                    counts.merge(storeId, counted, Long::sum);
                 }
             }
+            // each later count of this process is added to it
+            loadView = new LoadView(day, Set.copyOf(storeIds), counts, now);
         }
-        if (quiet && loadsStarted.get() == started) {
-            // kept only when no count of this process overlapped the read: each later one is added to it
-            loadView = new LoadView(day, Set.copyOf(storeIds), load, now);
-        }
-        return Collections.unmodifiableMap(load);
+        return Collections.unmodifiableMap(counts);
     }
 
     /** Counts fulfilments just given to {@code storeId}: at once for routing here, in MongoDB with the next write. */
     public void loaded(String storeId, int fulfillments) {
         String day = today();
-        loadsStarted.incrementAndGet();
-        try {
+        synchronized (load) {
             unwritten.merge(storeId + "|" + day, (long) fulfillments, Long::sum);
             LoadView view = loadView;
             if (view != null && view.day().equals(day)) {
                 view.counts().merge(storeId, (long) fulfillments, Long::sum);
             }
-        } finally {
-            loadsFinished.incrementAndGet();
         }
     }
 
@@ -176,7 +170,7 @@ public class Stores {
      * per store and day counted (nothing is read back nor mapped). A failed write keeps the counts for the next.
      */
     void writeLoad() {
-        synchronized (writingLoad) {
+        synchronized (load) {
             Map<String, Long> counts = new HashMap<>();
             for (String id : List.copyOf(unwritten.keySet())) {
                 Long counted = unwritten.remove(id);

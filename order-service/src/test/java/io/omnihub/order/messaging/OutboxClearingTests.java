@@ -55,6 +55,22 @@ class OutboxClearingTests {
     }
 
     @Test
+    void whenTheOldestIsDueThoseWaitingHalfTheDelayGoWithItAndTheYoungerWait() {
+        // given orders acknowledged at 0, 400 and 800 ms
+        clearing.sent("ord-A", 1, "ord-A@1", ms(0));
+        clearing.sent("ord-B", 1, "ord-B@1", ms(400));
+        clearing.sent("ord-C", 1, "ord-C@1", ms(800));
+
+        // when the relay passes at 1,000 ms, then at 1,400 ms
+        clearing.flushDue(ms(1_000));
+        clearing.flushDue(ms(1_400));
+
+        // then A and B (600 ms old) go together; C (200 ms old, maybe awaiting its answer) waits for its own delay
+        assertThat(writes).containsExactly(List.of(outbox("ord-A", 1), outbox("ord-B", 1)));
+        assertThat(clearing.size()).isEqualTo(1);
+    }
+
+    @Test
     void aNewerWriteOfTheOrderMakesTheWaitingRemovalUnnecessary() {
         // given an order's intake outbox acknowledged, then the reservation answer written (revision 2)
         clearing.sent("ord-A", 1, "ord-A@1", ms(0));
