@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -157,10 +158,16 @@ class PullIT extends EmbeddedIngestTest {
                 .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     }
 
+    /** The integration once in that status; else a failure naming its imports (a run waits for its pages). */
     private JsonNode awaitStatus(String name, String status) {
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> http.getForObject("/api/v1/integrations/" + name, JsonNode.class),
-                integration -> integration.path("status").asString().equals(status));
+        try {
+            return await().atMost(Duration.ofSeconds(60)).until(
+                    () -> http.getForObject("/api/v1/integrations/" + name, JsonNode.class),
+                    integration -> integration.path("status").asString().equals(status));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "\nthe imports: "
+                    + http.getForObject("/api/v1/imports?size=200", String.class), e);
+        }
     }
 
     private static String type(ConsumerRecord<String, byte[]> record) {

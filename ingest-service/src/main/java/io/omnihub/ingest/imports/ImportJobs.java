@@ -103,6 +103,15 @@ public class ImportJobs {
                 .getMatchedCount() == 1;
     }
 
+    /**
+     * Gives up this worker's claim on a job whose import failed: any worker may claim it again after {@code delay}
+     * (a running job whose lease has passed is claimable). Nothing changes if the job is no longer this worker's.
+     */
+    public void retryAfter(ImportJob job, Duration delay) {
+        Query mine = Query.query(where("id").is(job.id()).and("worker").is(worker).and("state").is(ImportState.RUNNING));
+        mongo.updateFirst(mine, new Update().set("leaseUntil", clock.instant().plus(delay)), ImportJob.class);
+    }
+
     public Optional<ImportJob> bySource(StoredObject object) {
         return Optional.ofNullable(mongo.findOne(Query.query(where("source").is(object.source())), ImportJob.class));
     }

@@ -42,6 +42,8 @@ public class InboxProcessor {
     private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
 
     private static final Duration MIN_BEAT = Duration.ofMillis(100);
+    /** How soon an import that failed on this worker may be claimed again, here or by another replica. */
+    static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
 
     private final Map<ImportKind, Importer> importers = new EnumMap<>(ImportKind.class);
     private final ImportJobs jobs;
@@ -90,7 +92,7 @@ public class InboxProcessor {
                 store.delete(object);
             }
         } catch (RuntimeException e) {
-            log.warn("import of {} failed; it will be retried once its lease expires", printable(object.source()), e);
+            log.warn("import of {} failed; it will be retried", printable(object.source()), e);
         }
     }
 
@@ -102,6 +104,15 @@ public class InboxProcessor {
                 beat.toMillis(), TimeUnit.MILLISECONDS);
         try {
             runClaimed(importer, job, object);
+        } catch (RuntimeException e) {
+            heartbeat.cancel(false);
+            // a passing failure (the object store, the broker, the database) is retried in seconds, not after the lease
+            try {
+                jobs.retryAfter(job, RETRY_AFTER_FAILURE);
+            } catch (RuntimeException notReleased) {
+                e.addSuppressed(notReleased);
+            }
+            throw e;
         } finally {
             heartbeat.cancel(false);
         }

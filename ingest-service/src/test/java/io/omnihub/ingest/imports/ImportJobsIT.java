@@ -98,6 +98,25 @@ class ImportJobsIT {
     }
 
     @Test
+    void aJobWhoseImportFailedIsClaimableAgainAfterTheRetryDelayNotTheLease() {
+        var object = object();
+        var failed = new ImportJobs(mongo, clock);
+        var other = new ImportJobs(mongo, clock);
+        ImportJob job = failed.claim(ImportKind.CATEGORIES, object, LEASE).orElseThrow();
+
+        failed.retryAfter(job, Duration.ofSeconds(10));
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(other.claim(ImportKind.CATEGORIES, object, LEASE)).isEmpty();
+
+        clock.advance(Duration.ofSeconds(2));
+        ImportJob retried = other.claim(ImportKind.CATEGORIES, object, LEASE).orElseThrow();
+        assertThat(retried.id()).isEqualTo(job.id());
+        failed.retryAfter(job, Duration.ZERO);
+        assertThat(failed.claim(ImportKind.CATEGORIES, object, LEASE))
+                .as("a worker that lost the job cannot give it up for the one that has it").isEmpty();
+    }
+
+    @Test
     void aJobReceivedThroughTheApiIsClaimedOnceAndAFinishedOneNever() {
         var object = object();
         var jobs = new ImportJobs(mongo, clock);
