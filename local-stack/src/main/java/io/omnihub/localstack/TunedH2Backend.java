@@ -163,9 +163,11 @@ class TunedH2Backend extends H2Backend {
      * first, then strings as MongoDB does), so only the page asked for is decoded, starting at the skipped position
      * when nothing is filtered.
      */
-    private static final class StreamingCollection extends H2Collection {
+    static final class StreamingCollection extends H2Collection {
 
         private final MVMap<Object, Document> documents;
+        /** Queries that read the collection rather than an index (a test's witness). */
+        long scans;
 
         StreamingCollection(MongoDatabase database, String name, CollectionOptions options,
                 MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -178,9 +180,58 @@ class TunedH2Backend extends H2Backend {
             return documents.values().stream();
         }
 
+        /**
+         * A query naming the {@code _id} and other fields is served by the {@code _id} index, as MongoDB serves it.
+         * The library uses an index only when the query names exactly its fields, so a write conditioned on
+         * {@code {_id, version}} read the whole collection. The whole query is still matched on each document found;
+         * a query some index serves as it is goes the library's way.
+         */
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                int batchSize, Document fieldSelector) {
+            Document byId = idCondition(query);
+            if (byId != null) {
+                Index<Object> idIndex = null;
+                for (Index<Object> index : getIndexes()) {
+                    if (index.canHandle(query)) {
+                        idIndex = null;
+                        break;
+                    }
+                    if (idIndex == null && index.canHandle(byId)) {
+                        idIndex = index;
+                    }
+                }
+                if (idIndex != null) {
+                    return matchDocuments(query, idIndex.getPositions(byId), orderBy, numberToSkip, limit, batchSize,
+                            fieldSelector);
+                }
+            }
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * {@code {_id: c}} when the query is {@code c} on the {@code _id} and something on other fields, side by side or
+         * in a top-level {@code $and}; else null.
+         */
+        private Document idCondition(Document query) {
+            String id = getIdField();
+            if (query.size() > 1 && query.containsKey(id)) {
+                return new Document(id, query.get(id));
+            }
+            if (query.size() == 1 && query.get("$and") instanceof List<?> all && all.size() > 1) {
+                for (Object part : all) {
+                    if (part instanceof Document condition && condition.size() == 1 && condition.containsKey(id)) {
+                        return condition;
+                    }
+                }
+            }
+            return null;
+        }
+
         @Override
         protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                 int batchSize, Document fieldSelector) {
+            scans++;
             Boolean ascending = byIdAlone(orderBy);
             if (ascending == null || !stringKeysOnly()) {
                 return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);

@@ -217,6 +217,54 @@ class TunedH2BackendTests {
     }
 
     @Test
+    void findsUpdatesAndDeletesByIdAndOtherFieldsExactlyAsTheLibrarysOwnBackendDoes() {
+        List<String> expected;
+        List<String> actual;
+        MongoServer library = new MongoServer(H2Backend.inMemory());
+        try {
+            expected = conditionalWrites("mongodb://127.0.0.1:" + library.bind().getPort());
+        } finally {
+            library.shutdown();
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(0, null)) {
+            actual = conditionalWrites("mongodb://127.0.0.1:" + mongo.port());
+        }
+
+        assertThat(actual).isEqualTo(expected);
+        assertThat(expected).anyMatch(outcome -> outcome.endsWith("update 1"))
+                .anyMatch(outcome -> outcome.endsWith("update 0")).anyMatch(outcome -> outcome.endsWith("delete 1"))
+                .anyMatch(outcome -> outcome.contains("refused 11000"));
+    }
+
+    @Test
+    void servesAQueryByIdAndOtherFieldsFromTheIdIndex() {
+        TunedH2Backend backend = new TunedH2Backend(MVStore.open(null));
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            MongoCollection<Document> things = client.getDatabase("test").getCollection("things");
+            for (int i = 0; i < 50; i++) {
+                things.insertOne(new Document("_id", "t" + i).append("version", 1).append("code", "c" + i));
+            }
+            var collection = (TunedH2Backend.StreamingCollection) backend.resolveDatabase("test")
+                    .resolveCollection("things", true);
+            long before = collection.scans;
+
+            assertThat(things.updateOne(Filters.and(Filters.eq("_id", "t7"), Filters.eq("version", 1)),
+                    Updates.set("version", 2)).getModifiedCount()).isEqualTo(1);
+            assertThat(things.updateOne(Filters.and(Filters.eq("_id", "t7"), Filters.eq("version", 1)),
+                    Updates.set("version", 3)).getMatchedCount()).isZero();
+            assertThat(things.find(Filters.and(Filters.in("_id", "t1", "t2", "t7"), Filters.eq("version", 1)))
+                    .into(new ArrayList<>())).extracting(document -> document.get("_id")).containsOnly("t1", "t2");
+            assertThat(collection.scans).isEqualTo(before);
+
+            assertThat(things.find(Filters.eq("code", "c7")).first()).containsEntry("version", 2);
+            assertThat(collection.scans).isEqualTo(before + 1);
+        } finally {
+            server.shutdown();
+        }
+    }
+
+    @Test
     void countsAndPagesACollectionFarLargerThanItsHeap(@TempDir Path dir) throws Exception {
         int port = Ports.free(1).get(0);
         Process mongo = JavaProcess.mainClass(System.getProperty("java.class.path"), EmbeddedMongo.class.getName(),
@@ -353,6 +401,59 @@ class TunedH2BackendTests {
                         }
                     }
                 }
+            }
+        }
+        return outcomes;
+    }
+
+    /**
+     * Reads and writes conditioned on the {@code _id} and another field (a version, a token), as optimistic writers
+     * make them: matches and misses, {@code $in} ids, operators on the other field, upserts that insert, deletes, and
+     * a collection with a unique index on the other field too; every outcome and the final documents.
+     */
+    private static List<String> conditionalWrites(String uri) {
+        List<String> outcomes = new ArrayList<>();
+        Random random = new Random(20261130);
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoCollection<Document> plain = client.getDatabase("test").getCollection("plain");
+            MongoCollection<Document> tokens = client.getDatabase("test").getCollection("tokens");
+            tokens.createIndex(Indexes.ascending("token"), new IndexOptions().unique(true).name("token"));
+            for (MongoCollection<Document> things : List.of(plain, tokens)) {
+                for (int i = 0; i < 40; i++) {
+                    things.insertOne(new Document("_id", i % 3 == 0 ? (Object) i : "s" + i).append("version", 0)
+                            .append("token", "k" + i));
+                }
+                for (int i = 0; i < 600; i++) {
+                    int n = random.nextInt(45);
+                    Object id = n % 3 == 0 ? (Object) n : "s" + n;
+                    int version = random.nextInt(3);
+                    var condition = Filters.and(Filters.eq("_id", id), Filters.eq("version", version));
+                    int operation = random.nextInt(6);
+                    String outcome;
+                    try {
+                        outcome = switch (operation) {
+                            case 0 -> "update " + things.updateOne(condition, Updates.combine(Updates.inc("version", 1),
+                                    Updates.set("token", "k" + n + "v" + (version + 1)))).getMatchedCount();
+                            case 1 -> "replace " + things.replaceOne(condition, new Document("_id", id)
+                                    .append("version", version + 1).append("token", "r" + n + "v" + version),
+                                    new com.mongodb.client.model.ReplaceOptions().upsert(random.nextBoolean()))
+                                    .getMatchedCount();
+                            case 2 -> "find " + things.find(Filters.and(Filters.in("_id", id, "s1", 3),
+                                    Filters.lte("version", version))).sort(new Document("_id", 1))
+                                    .map(Document::toJson).into(new ArrayList<>());
+                            case 3 -> "count " + things.countDocuments(Filters.and(Filters.eq("_id", id),
+                                    Filters.gt("version", version)));
+                            case 4 -> "delete " + things.deleteOne(condition).getDeletedCount();
+                            default -> "token " + things.find(new Document("_id", id).append("token", "k" + n))
+                                    .first();
+                        };
+                    } catch (MongoWriteException e) {
+                        outcome = "operation " + operation + " refused " + e.getError().getCode();
+                    }
+                    outcomes.add(things.getNamespace().getCollectionName() + " " + id + " " + version + " " + outcome);
+                }
+                outcomes.add(things.find().sort(new Document("_id", 1)).map(Document::toJson)
+                        .into(new ArrayList<>()).toString());
             }
         }
         return outcomes;
