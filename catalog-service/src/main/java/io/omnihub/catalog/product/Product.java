@@ -14,9 +14,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A product as the newest description applied so far. {@code version} is that description's
  * {@link ProductVersion#key()}: a document is only ever replaced by a description with a greater one.
  * Every listed query is sorted by reference (the id), hence the compound indexes ending in {@code _id}.
- * {@code revision} is the reference and version in one uniquely indexed field: a replace conditioned on the
- * version a writer read filters on it alone, which every MongoDB server (the emulator included, which only
- * uses an index whose keys are exactly the query's) answers from an index.
  */
 @Document("products")
 @CompoundIndex(name = "category_reference", def = "{'categoryId': 1, '_id': 1}")
@@ -25,9 +22,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 record Product(@Id String reference, @Indexed String ean, String name, String description, String brand,
         String categoryId, List<String> categoryPath, String color, String size, BigDecimal price,
         BigDecimal discountedPrice, List<String> photoUrls, boolean active, List<Attribute> attributes,
-        Instant updatedAt, Source source, String version, @Indexed(unique = true) String revision, Search search) {
-
-    static final String REVISION = "revision";
+        Instant updatedAt, Source source, String version, Search search) {
 
     static Product of(ProductUpdate update, String categoryId, Instant now) {
         List<Attribute> attributes = update.attributes().entrySet().stream()
@@ -36,11 +31,7 @@ record Product(@Id String reference, @Indexed String ean, String name, String de
                 categoryId, update.categoryPath(), update.color(), update.size(), update.price(),
                 update.discountedPrice(), update.photoUrls(), update.active(), attributes, now,
                 new Source(update.importId(), update.row(), update.receivedAt()), update.version().key(),
-                revisionOf(update.reference(), update.version().key()), Search.of(update));
-    }
-
-    static String revisionOf(String reference, String version) {
-        return reference + "@" + version;
+                Search.of(update));
     }
 
     /**

@@ -55,7 +55,6 @@ final class ProductDocument {
             document.put("source", source);
         }
         putIfSet(document, "version", product.version());
-        putIfSet(document, Product.REVISION, product.revision());
         if (product.search() != null) {
             Document search = new Document();
             putIfSet(search, "name", product.search().name());

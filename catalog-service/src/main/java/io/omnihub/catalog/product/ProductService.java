@@ -8,6 +8,7 @@ import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
+import jakarta.annotation.PostConstruct;
 import com.mongodb.client.model.WriteModel;
 import io.omnihub.catalog.category.CategoryService;
 import io.omnihub.catalog.category.CategoryTree;
@@ -28,6 +29,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
@@ -36,6 +38,7 @@ import org.springframework.stereotype.Service;
 public class ProductService {
 
     private static final String COLLECTION = "products";
+    static final String OLD_REVISION_INDEX = "revision";
     /** MongoDB's code for a duplicate key: here, an insert that lost to a concurrent one. */
     private static final int DUPLICATE_KEY = 11000;
     /** Conflicts mean another writer moved on; each round reads fresh state, so a few rounds always settle. */
@@ -55,6 +58,19 @@ public class ProductService {
     }
 
     /**
+     * Earlier versions conditioned replacements on a uniquely indexed {@code revision} field, for a MongoDB emulator
+     * that served only queries naming exactly an index's fields. Documents written now lack that field, so on a
+     * database written by such a version the index would refuse the second of them: it goes before any write.
+     */
+    @PostConstruct
+    void dropRevisionIndex() {
+        IndexOperations indexes = mongo.indexOps(COLLECTION);
+        if (indexes.getIndexInfo().stream().anyMatch(index -> index.getName().equals(OLD_REVISION_INDEX))) {
+            indexes.dropIndex(OLD_REVISION_INDEX);
+        }
+    }
+
+    /**
      * Stores the product unless a description as new or newer is already stored; answers whether it did.
      * Redelivery and out-of-order arrival are harmless: the newest description always ends up stored.
      */
@@ -66,7 +82,7 @@ public class ProductService {
      * Stores each product's newest description of the batch unless one as new or newer is already stored;
      * answers how many products it stored. One read of the stored versions ({@code _id $in}) and one bulk
      * write per round: new products are inserted, older ones replaced on condition that they still have the
-     * revision that was read. A write that lost to a concurrent writer is decided again on fresh state.
+     * version that was read. A write that lost to a concurrent writer is decided again on fresh state.
      */
     public int applyAll(Collection<ProductUpdate> updates) {
         Map<String, ProductUpdate> pending = ProductBatches.newestByReference(updates);
@@ -170,30 +186,23 @@ public class ProductService {
         return ProductPage.of(items, page, size, total);
     }
 
-    /** The stored version and revision of each product, in one query the {@code _id} index serves. */
+    /** The stored version of each product, in one query the {@code _id} index serves. */
     private Map<String, Stored> storedVersions(Collection<String> references) {
         Query query = Query.query(where("_id").in(references));
-        query.fields().include("version").include(Product.REVISION);
+        query.fields().include("version");
         Map<String, Stored> stored = new LinkedHashMap<>();
         for (Document document : mongo.find(query, Document.class, COLLECTION)) {
-            stored.put(document.getString("_id"), new Stored(document.getString("_id"), document.getString("version"),
-                    document.getString(Product.REVISION)));
+            stored.put(document.getString("_id"), new Stored(document.getString("_id"), document.getString("version")));
         }
         return stored;
     }
 
     /** What a reader saw of a stored product: enough to replace it only if nobody changed it since. */
-    private record Stored(String reference, String version, String revision) {
+    private record Stored(String reference, String version) {
 
-        /**
-         * Matches the document only while it still has the version that was read. By the single indexed
-         * {@code revision} field when there is one, since MongoDB emulators serve only queries whose keys are
-         * exactly an index's from an index; documents written before that field existed fall back to
-         * {@code _id} and {@code version}.
-         */
+        /** Matches the document only while it still has the version that was read (served by the {@code _id} index). */
         Query unchanged() {
-            return revision != null ? Query.query(where(Product.REVISION).is(revision))
-                    : Query.query(where("_id").is(reference).and("version").is(version));
+            return Query.query(where("_id").is(reference).and("version").is(version));
         }
     }
 }

@@ -35,7 +35,7 @@ class ProductDocumentIT {
                 "roupas.camisetas", List.of("Roupas", "Camisetas"), "Azul", "M", new BigDecimal("129.90"),
                 new BigDecimal("99.9"), List.of("https://img.example/1.jpg", "https://img.example/2.jpg"), true,
                 List.of(new Product.Attribute("Tecido", "algodão"), new Product.Attribute("Gola.$", null)),
-                RECEIVED.plusSeconds(3), new Product.Source("imp-1", 42, RECEIVED), "v1", "CAM-001@v1",
+                RECEIVED.plusSeconds(3), new Product.Source("imp-1", 42, RECEIVED), "v1",
                 new Product.Search("camiseta basica", "cam-001", "marca"));
 
         assertSameAsTheMapping(product);
@@ -44,9 +44,9 @@ class ProductDocumentIT {
     @Test
     void aProductWithNothingButItsReferenceIsWrittenAsTheMappingWritesIt() {
         assertSameAsTheMapping(new Product("REF", null, null, null, null, null, null, null, null, null, null, null,
-                false, null, null, null, null, null, null));
+                false, null, null, null, null, null));
         assertSameAsTheMapping(new Product("REF", "", "", "", "", null, List.of(), "", "", BigDecimal.ZERO, null,
-                List.of(), false, List.of(), RECEIVED, new Product.Source(null, 0, null), "v", "REF@v",
+                List.of(), false, List.of(), RECEIVED, new Product.Source(null, 0, null), "v",
                 new Product.Search(null, null, null)));
     }
 

@@ -188,6 +188,28 @@ class ProductServiceIT {
     }
 
     @Test
+    void productsStoredByAnEarlierVersionWithItsUniqueRevisionIndexAreReplacedAndJoinedByNewOnes() {
+        String[] references = {reference(), reference(), reference()};
+        var collection = mongo.getCollection("products");
+        collection.drop();
+        collection.createIndex(new Document("revision", 1), new com.mongodb.client.model.IndexOptions().unique(true)
+                .name(ProductService.OLD_REVISION_INDEX));
+        for (String reference : List.of(references[0], references[1])) {
+            products.apply(update(reference, "Antigo", MONDAY, 1));
+            collection.updateOne(new Document("_id", reference), new Document("$set", new Document("revision",
+                    reference + "@" + stored(reference).version())));
+        }
+
+        products.dropRevisionIndex();
+        products.applyAll(List.of(update(references[0], "Novo", TUESDAY, 1), update(references[1], "Novo", TUESDAY, 2),
+                update(references[2], "Novo", TUESDAY, 3)));
+
+        assertThat(List.of(references)).allSatisfy(reference -> assertThat(stored(reference).name()).isEqualTo("Novo"));
+        assertThat(mongo.indexOps("products").getIndexInfo())
+                .noneMatch(index -> index.getName().equals(ProductService.OLD_REVISION_INDEX));
+    }
+
+    @Test
     void pricesAreStoredAsExactDecimals() {
         String reference = reference();
         products.apply(new ProductUpdate(reference, "7891000000007", "Preço", null, null, List.of(), null, null,
