@@ -66,10 +66,9 @@ public class AvailabilityProjection {
     /**
      * Stores a batch of figures: per (store, EAN) only the batch's highest version, and only over a lower stored
      * one. The stored versions are read by id (one query), then ONE unordered bulk write: an insert for a new
-     * entry, else an update that matches the version read by its unique {@code versionKey} (the embedded MongoDB
-     * serves a query from an index only when its fields are exactly the index's: a {@code version < v} condition
-     * beside the id read the whole projection for every figure). A write that loses to another writer (an insert
-     * finding the id taken, an update finding another version) is decided again from a fresh read.
+     * entry, else an update that matches {@code {_id, version}} as read (served from the {@code _id} index). A
+     * write that loses to another writer (an insert finding the id taken, an update finding another version) is
+     * decided again from a fresh read.
      */
     public void applyAll(Collection<Entry> entries) {
         Map<String, Entry> pending = new LinkedHashMap<>();
@@ -95,8 +94,11 @@ public class AvailabilityProjection {
         }
     }
 
-    /** What is stored of an entry: its version and the key that version was written with (null before keys). */
-    private record Stored(long version, String versionKey) {
+    /**
+     * What is stored of an entry: its version, and whether it still carries the {@code versionKey} an earlier
+     * version wrote (its next update removes it).
+     */
+    private record Stored(long version, boolean versionKey) {
     }
 
     /** The entries stored under these ids, their version and key only (no mapping of whole entries). */
@@ -105,7 +107,7 @@ public class AvailabilityProjection {
         query.fields().include("version").include("versionKey");
         Map<String, Stored> stored = new HashMap<>();
         mongo.find(query, Document.class, COLLECTION).forEach(entry -> stored.put(entry.getString("_id"),
-                new Stored(((Number) entry.get("version")).longValue(), entry.getString("versionKey"))));
+                new Stored(((Number) entry.get("version")).longValue(), entry.containsKey("versionKey"))));
         return stored;
     }
 
@@ -117,15 +119,15 @@ public class AvailabilityProjection {
             Stored before = stored.get(entry.id());
             if (before == null) {
                 bulk.insert(new StoreAvailability(entry.id(), entry.storeId(), entry.ean(), entry.available(),
-                        entry.version(), StoreAvailability.versionKey(entry.id(), entry.version())));
+                        entry.version()));
                 continue;
             }
-            Query asRead = before.versionKey() != null ? Query.query(where("versionKey").is(before.versionKey()))
-                    // written before the key existed: matched by id and version (this once)
-                    : Query.query(where("_id").is(entry.id()).and("version").is(before.version()));
-            bulk.updateOne(asRead, new Update().set("storeId", entry.storeId()).set("ean", entry.ean())
-                    .set("available", entry.available()).set("version", entry.version())
-                    .set("versionKey", StoreAvailability.versionKey(entry.id(), entry.version())));
+            Update update = new Update().set("storeId", entry.storeId()).set("ean", entry.ean())
+                    .set("available", entry.available()).set("version", entry.version());
+            if (before.versionKey()) {
+                update.unset("versionKey");
+            }
+            bulk.updateOne(Query.query(where("_id").is(entry.id()).and("version").is(before.version())), update);
             updates++;
         }
         try {

@@ -5,15 +5,10 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * Units of an EAN a store can promise, at the highest version seen. {@code id} is {@code storeId:ean};
- * {@code versionKey} is {@code id#version}, unique, the condition of the next write (null in entries written
- * before it existed).
+ * Units of an EAN a store can promise, at the highest version seen. {@code id} is {@code storeId:ean}; a write
+ * matches {@code {_id, version}} as read. Entries written by an earlier version also carry a {@code versionKey}
+ * (the condition then): not read, removed by their next update.
  */
 @Document("availability")
-public record StoreAvailability(@Id String id, String storeId, @Indexed String ean, long available, long version,
-        @Indexed(unique = true, sparse = true) String versionKey) {
-
-    static String versionKey(String id, long version) {
-        return id + "#" + version;
-    }
+public record StoreAvailability(@Id String id, String storeId, @Indexed String ean, long available, long version) {
 }

@@ -40,13 +40,13 @@ final class OutboxClearing {
      * The whole outbox of {@code revision} is on Kafka ({@code now} in {@link System#nanoTime()}'s terms): to be
      * removed unless a newer revision's comes first.
      */
-    void sent(String orderId, long revision, String revisionKey, long now) {
+    void sent(String orderId, long revision, long now) {
         Pending held = pending.get(orderId);
         if (held == null || held.outbox().revision() <= revision) {
             // the first removal's time is kept: a steady stream of writes to one order still gets cleared
             long since = held == null ? now : held.since();
             // put keeps an order's place: the map stays in the order of the first waiting removal
-            pending.put(orderId, new Pending(new SentOutbox(orderId, revision, revisionKey), since));
+            pending.put(orderId, new Pending(new SentOutbox(orderId, revision), since));
         }
     }
 

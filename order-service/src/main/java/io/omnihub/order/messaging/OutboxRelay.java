@@ -88,11 +88,8 @@ class OutboxRelay extends BackgroundLoop {
         }
     }
 
-    /**
-     * One order's outbox being sent: as of {@code revision} (stored with {@code revisionKey}, null for an order
-     * written before the key existed), its messages and their futures.
-     */
-    private record Sending(String orderId, long revision, String revisionKey, List<OutboxMessage> messages,
+    /** One order's outbox being sent: as of {@code revision}, its messages and their futures. */
+    private record Sending(String orderId, long revision, List<OutboxMessage> messages,
             List<CompletableFuture<?>> futures) {
     }
 
@@ -110,14 +107,11 @@ class OutboxRelay extends BackgroundLoop {
                 OrderChanged announced = written.remove(orderId);
                 if (announced != null) {
                     clearing.superseded(orderId, announced.revision());
-                    sending.add(send(orderId, announced.revision(),
-                            Order.revisionKey(orderId, announced.revision()), announced.outbox(), acknowledged,
-                            publisher));
+                    sending.add(send(orderId, announced.revision(), announced.outbox(), acknowledged, publisher));
                 } else {
                     Order order = orders.find(orderId).orElse(null);
                     if (order != null && !order.outbox().isEmpty()) {
-                        sending.add(send(orderId, order.revision(), order.revisionKey(), order.outbox(), acknowledged,
-                                publisher));
+                        sending.add(send(orderId, order.revision(), order.outbox(), acknowledged, publisher));
                     }
                 }
             }
@@ -132,7 +126,7 @@ class OutboxRelay extends BackgroundLoop {
                     clearing.forget(order.orderId());
                     orders.change(order.orderId(), fresh -> fresh.sent(sent, clock.instant()));
                 } else {
-                    clearing.sent(order.orderId(), order.revision(), order.revisionKey(), System.nanoTime());
+                    clearing.sent(order.orderId(), order.revision(), System.nanoTime());
                 }
             }
             clearing.flushDue(System.nanoTime());
@@ -149,7 +143,7 @@ class OutboxRelay extends BackgroundLoop {
      * Hands the messages to the producer in their order, each under the correlation id of the work that owed it;
      * those the broker has acknowledged before (a writer wrote them back before their removal) count as sent.
      */
-    private static Sending send(String orderId, long revision, String revisionKey, List<OutboxMessage> messages,
+    private static Sending send(String orderId, long revision, List<OutboxMessage> messages,
             AcknowledgedMessages acknowledged, EventPublisher publisher) {
         List<CompletableFuture<?>> futures = new ArrayList<>(messages.size());
         for (OutboxMessage message : messages) {
@@ -164,7 +158,7 @@ class OutboxRelay extends BackgroundLoop {
                 futures.add(CompletableFuture.failedFuture(e));
             }
         }
-        return new Sending(orderId, revision, revisionKey, messages, futures);
+        return new Sending(orderId, revision, messages, futures);
     }
 
     /** The ids the broker acknowledged, in order, stopping at the first failure. */

@@ -94,14 +94,6 @@ public class Order {
     private int fulfillmentSequence;
     private int messageSequence;
     private long revision;
-    /**
-     * {@code id@revision}, unique: a write conditional on the revision read matches this one field, which every
-     * MongoDB serves from its index (the embedded one serves a query from an index only when the query's fields
-     * are exactly the index's, so {@code {_id, revision}} read the whole collection for every write). Null in
-     * orders last written before it existed (sparse).
-     */
-    @Indexed(unique = true, sparse = true)
-    private String revisionKey;
     /** The correlation id of the request that placed the order: work nobody asked for (deadlines) carries it. */
     private String correlationId;
     /** The correlation id of the work that last handed lines to routing: the routing round's messages carry it. */
@@ -256,16 +248,6 @@ public class Order {
         return revision;
     }
 
-    /** {@code id@revision} as stored with the revision read, or null when it was written before the key existed. */
-    public String revisionKey() {
-        return revisionKey;
-    }
-
-    /** The stored {@link #revisionKey()} of {@code revision} of the order {@code orderId}. */
-    public static String revisionKey(String orderId, long revision) {
-        return orderId + "@" + revision;
-    }
-
     /** True when a method changed something that must be written. */
     public boolean changed() {
         return changed;
@@ -369,9 +351,10 @@ public class Order {
             return false;
         }
         fulfillment.assigned(now, acceptBy, pushToErp);
+        // FulfillmentAssigned is the announcement: no CREATED → ASSIGNED FulfillmentStatusChanged beside it (the
+        // lifecycle topic tells what follows the offer; a record per order that no consumer reads)
         send(Topics.ORDERS_FULFILLMENT_ASSIGNED, fulfillment.storeId(), fulfillmentId + ":assigned",
                 assignedEvent(fulfillment));
-        statusChanged(fulfillment, FulfillmentStatus.CREATED, null, now);
         refresh(now);
         return true;
     }
@@ -713,7 +696,6 @@ public class Order {
 
     void written() {
         revision++;
-        revisionKey = revisionKey(id, revision);
         changed = false;
     }
 

@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Orders in MongoDB ({@code orders}), changed by optimistic concurrency: read, apply one transition of
- * {@link Order}, write it back with ONE replace that matches only the revision read (by its unique
- * {@code revisionKey}, so that no write scans the collection on a MongoDB that uses unique indexes only). A lost
- * race is retried on the fresh state. The state and its outbox are the same document, so they are written
+ * {@link Order}, write it back with ONE replace that matches only the revision read ({@code {_id, revision}}: served
+ * from the {@code _id} index by MongoDB and, since it serves any query naming the {@code _id}, by the embedded one).
+ * A lost race is retried on the fresh state. The state and its outbox are the same document, so they are written
  * together or not at all.
  */
 @Component
@@ -152,8 +152,8 @@ public class OrderRepository {
         return change(read.id(), transition);
     }
 
-    /** The acknowledged outbox of one revision of an order ({@code revisionKey} null: written before the key). */
-    public record SentOutbox(String orderId, long revision, String revisionKey) {
+    /** The acknowledged outbox of one revision of an order. */
+    public record SentOutbox(String orderId, long revision) {
     }
 
     /**
@@ -171,19 +171,22 @@ public class OrderRepository {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Order.class);
         Update emptied = new Update().set("outbox", List.of()).set("unpublished", false);
         for (SentOutbox outbox : sent) {
-            bulk.updateOne(outbox.revisionKey() != null ? Query.query(where("revisionKey").is(outbox.revisionKey()))
-                    : Query.query(where("_id").is(outbox.orderId()).and("revision").is(outbox.revision())), emptied);
+            bulk.updateOne(asRead(outbox.orderId(), outbox.revision()), emptied);
         }
         return bulk.execute().getMatchedCount();
     }
 
-    /**
-     * The condition of a write that must find the order as it was read: its unique {@code revisionKey} (served
-     * from that index by every MongoDB), or id and revision for an order written before the key existed.
-     */
     private static Query asRead(Order read) {
-        return read.revisionKey() != null ? Query.query(where("revisionKey").is(read.revisionKey()))
-                : Query.query(where("_id").is(read.id()).and("revision").is(read.revision()));
+        return asRead(read.id(), read.revision());
+    }
+
+    /**
+     * The condition of a write that must find the order as it was read: its id and that revision. Orders written
+     * by the version before carry a {@code revisionKey} (the condition then): it is not read, the next replace
+     * drops it, and its unique index is dropped at start-up ({@code system.RetiredIndexes}).
+     */
+    private static Query asRead(String orderId, long revision) {
+        return Query.query(where("_id").is(orderId).and("revision").is(revision));
     }
 
     /** Orders with messages not yet on Kafka, oldest change first. */
