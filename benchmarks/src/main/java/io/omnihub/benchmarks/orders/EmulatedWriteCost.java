@@ -54,8 +54,8 @@ public final class EmulatedWriteCost {
                 + "local stack's MongoDB, %s%n%nEmbeddedMongo (mongo-java-server 1.47, tuned H2 backend in memory), "
                 + "orders of about 3 KB, %d writes per case at random orders after as many to warm up, each case "
                 + "on its own server, twice (ABBA); CPU of the one JVM (client and server) per write, the best of "
-                + "four rounds. Load average before: %s.%n%n| orders stored | before: by unique revisionKey, key moved | now: "
-                + "by {_id, revision}, no second index | now / before |%n| ---: | ---: | ---: | ---: |%n",
+                + "four rounds. Load average before: %s.%n%n| orders stored | before: by unique revisionKey, key "
+                + "moved | now: by {_id, revision}, no second index | now / before |%n| ---: | ---: | ---: | ---: |%n",
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
                 writes, Load.average()));
         for (int size : sizes) {
