@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -37,6 +38,7 @@ import tools.jackson.databind.JsonNode;
 @EmbeddedKafka(partitions = StockUpdatesTopic.PARTITIONS, topics = {Topics.INVENTORY_STOCK_UPDATES, Topics.ORDERS_COMMANDS,
         Topics.CATALOG_PRODUCTS})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(MongoCommandLog.Registration.class)
 abstract class EmbeddedInventory {
 
     static final Duration PATIENCE = Duration.ofSeconds(20);

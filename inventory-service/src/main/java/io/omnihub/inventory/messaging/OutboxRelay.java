@@ -40,8 +40,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>What this process stores is handed over right after the write (the events {@link AvailabilityPending} and
  * {@link AnswerPending}) and relayed from memory, a batch at a time: availability without reading it back (the
- * event carries what was stored; only the newest version of a pair is sent), answers with one read by
- * {@code _id}. Availability is relayed in the order of its outbox entries, each announced before its bulk write
+ * event carries what was stored; only the newest version of a pair is sent), answers as the event carries them
+ * (marked sent with one bulk write per batch). Availability is relayed in the order of its outbox entries, each announced before its bulk write
  * ({@link AvailabilityOutboxOpened}): a pair written twice, by two listener threads one after the other, is
  * announced in that order even when the second thread reports first; the entries go once their pairs are
  * acknowledged. The stored outboxes are the safety net, looked at when nothing waits in memory and at most every
@@ -68,8 +68,8 @@ class OutboxRelay extends BackgroundLoop {
      * then what it stored to announce.
      */
     private final Map<String, List<PendingAvailability>> entries = new LinkedHashMap<>();
-    /** Commands whose answer was handed over and not yet sent. */
-    private final Set<String> answered = new LinkedHashSet<>();
+    /** The answers handed over and not yet sent, by command id (an answer queued again replaces the one before). */
+    private final Map<String, PendingAnswer> answered = new LinkedHashMap<>();
     private boolean adopted;
     private volatile long nextStoredPass;
 
@@ -119,7 +119,7 @@ class OutboxRelay extends BackgroundLoop {
     void on(AnswerPending pending) {
         if (isRunning()) {
             synchronized (answered) {
-                answered.add(pending.commandId());
+                answered.put(pending.commandId(), pending.answer());
             }
             wake();
         }
@@ -139,16 +139,16 @@ class OutboxRelay extends BackgroundLoop {
     protected void pass() {
         adoptUnindexedOnce();
         relayAvailability();
-        drain("Reservation answer", limit -> answers.pendingOf(take(answered, limit)), this::send,
-                this::markAnswers, PendingAnswer::commandId, unsent -> unsent.forEach(answer -> {
+        drain("Reservation answer", limit -> takeAnswers(limit), this::send, answers::markPublished,
+                PendingAnswer::commandId, unsent -> unsent.forEach(answer -> {
                     synchronized (answered) {
-                        answered.add(answer.commandId());
+                        answered.putIfAbsent(answer.commandId(), answer);
                     }
                 }));
         if (isEmpty() && System.nanoTime() - nextStoredPass >= 0) {
             nextStoredPass = System.nanoTime() + properties.interval().toNanos();
             relayStoredAvailability();
-            relayStored("Reservation answer", answers::pending, this::send, this::markAnswers,
+            relayStored("Reservation answer", answers::pending, this::send, answers::markPublished,
                     PendingAnswer::commandId);
         }
     }
@@ -294,13 +294,14 @@ class OutboxRelay extends BackgroundLoop {
         }
     }
 
-    private static List<String> take(Set<String> waiting, int limit) {
-        List<String> batch = new ArrayList<>();
-        synchronized (waiting) {
-            Iterator<String> ids = waiting.iterator();
-            while (ids.hasNext() && batch.size() < limit) {
-                batch.add(ids.next());
-                ids.remove();
+    /** Up to {@code limit} of the answers handed over, oldest first (an order's answers keep their order). */
+    private List<PendingAnswer> takeAnswers(int limit) {
+        List<PendingAnswer> batch = new ArrayList<>();
+        synchronized (answered) {
+            Iterator<PendingAnswer> oldest = answered.values().iterator();
+            while (oldest.hasNext() && batch.size() < limit) {
+                batch.add(oldest.next());
+                oldest.remove();
             }
         }
         return batch;
@@ -320,10 +321,6 @@ class OutboxRelay extends BackgroundLoop {
             return publisher.publish(Topics.INVENTORY_RESERVATIONS, answer.orderId(),
                     ReservationEvents.eventId(answer), ReservationEvents.toEvent(answer));
         }
-    }
-
-    private int markAnswers(List<PendingAnswer> sent) {
-        return (int) sent.stream().filter(answers::markPublished).count();
     }
 
     private String name(PendingAvailability stored) {

@@ -19,9 +19,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param answer     null for commands that are not answered (consume, restock, mark out of stock)
  * @param sending    grows each time the answer is queued for sending (again): the relay marks one sending sent
  * @param queuedAt   when the answer was queued: the relay sends oldest first, so an order's answers keep their order
- * @param token      {@code <commandId>@<state>}, uniquely indexed: the condition of the writes that move the state
- *                   (a server that serves only queries on exactly an index's keys, like the embedded one, scanned
- *                   every command for {@code {_id, state}})
  * @param pending    {@code <commandId>@<sending>} while the answer waits to be relayed, absent after (unique,
  *                   sparse index: the outbox itself); marking it sent on this key matches only that sending
  * @param correlationId the correlation id of the command's delivery that queued the answer: the answer carries it
@@ -31,7 +28,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 record CommandRecord(@Id String commandId, Kind kind, String orderId, String fulfillmentId, String storeId,
         List<Line> lines, Instant at, String state, List<Shortfall> refusal, ReservationAnswer answer,
         boolean unpublished, long sending, Instant queuedAt, Instant createdAt, Instant completedAt,
-        @Indexed(unique = true, sparse = true) String token, @Indexed(unique = true, sparse = true) String pending,
+        @Indexed(unique = true, sparse = true) String pending,
         String correlationId) {
 
     static final String IN_PROGRESS = "IN_PROGRESS";
@@ -44,11 +41,7 @@ record CommandRecord(@Id String commandId, Kind kind, String orderId, String ful
     static CommandRecord started(StockCommand command, Instant now) {
         return new CommandRecord(command.commandId(), command.kind(), command.orderId(), command.fulfillmentId(),
                 command.storeId(), command.lines(), command.at(), IN_PROGRESS, null, null, false, 0, null, now, null,
-                token(command.commandId(), IN_PROGRESS), null, null);
-    }
-
-    static String token(String commandId, String state) {
-        return commandId + "@" + state;
+                null, null);
     }
 
     static String pending(String commandId, long sending) {

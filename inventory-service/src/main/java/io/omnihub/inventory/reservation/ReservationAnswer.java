@@ -2,6 +2,7 @@ package io.omnihub.inventory.reservation;
 
 import io.omnihub.inventory.reservation.StockCommand.Line;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -26,5 +27,8 @@ public record ReservationAnswer(Outcome outcome, List<Line> lines, List<Shortfal
     public ReservationAnswer {
         lines = lines == null ? List.of() : List.copyOf(lines);
         shortages = shortages == null ? List.of() : List.copyOf(shortages);
+        // as stored (MongoDB keeps dates to the millisecond): the relay sends the answer it was handed, and a
+        // command delivered again is answered with the stored one, which must be the same
+        at = at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
     }
 }

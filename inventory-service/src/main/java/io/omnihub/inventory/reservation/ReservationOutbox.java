@@ -2,11 +2,10 @@ package io.omnihub.inventory.reservation;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -15,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The answers outbox kept on the command documents: those not yet relayed to {@code inventory.reservations},
  * which carry {@code pending} = {@code <commandId>@<sending>} (unique, sparse index: the emulator finds them, and
- * marks each one, by that index instead of scanning every command). Marked sent only after the broker
+ * marks each one, by that index instead of scanning every command). This process's answers reach the relay in
+ * memory ({@link AnswerPending}); the stored outbox is read only for what was left by a crash or another replica. Marked sent only after the broker
  * acknowledged them, so a crash in between sends an answer twice (same event id), never loses one.
  */
 @Component
@@ -23,8 +23,6 @@ public class ReservationOutbox {
 
     /** Matches any value: the query the emulator answers from the sparse index's entries alone. */
     private static final Pattern ANY = Pattern.compile("^");
-    private static final Comparator<CommandRecord> OLDEST_FIRST = Comparator.comparing(CommandRecord::queuedAt)
-            .thenComparing(CommandRecord::commandId);
 
     private final MongoTemplate mongo;
 
@@ -41,19 +39,20 @@ public class ReservationOutbox {
         return mongo.find(query, CommandRecord.class).stream().map(CommandRecord::pendingAnswer).toList();
     }
 
-    /** Those of the commands whose answer is still to relay, oldest first; one read by {@code _id}. */
-    public List<PendingAnswer> pendingOf(Collection<String> commandIds) {
-        if (commandIds.isEmpty()) {
-            return List.of();
+    /**
+     * Records that the answers are on Kafka, in one round trip (one conditional update each); answers how many were
+     * still waiting for that sending (the others were queued again meanwhile, and are sent again).
+     */
+    public int markPublished(List<PendingAnswer> sent) {
+        if (sent.isEmpty()) {
+            return 0;
         }
-        return mongo.find(Query.query(where("_id").in(commandIds)), CommandRecord.class).stream()
-                .filter(CommandRecord::unpublished).sorted(OLDEST_FIRST).map(CommandRecord::pendingAnswer).toList();
-    }
-
-    /** Records that {@code sent} is on Kafka; false when it was queued again meanwhile (it is sent again). */
-    public boolean markPublished(PendingAnswer sent) {
-        return mongo.updateFirst(Query.query(where("pending").is(CommandRecord.pending(sent.commandId(), sent.sending()))),
-                new Update().set("unpublished", false).unset("pending"), CommandRecord.class).getMatchedCount() == 1;
+        BulkOperations marks = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CommandRecord.class);
+        for (PendingAnswer answer : sent) {
+            marks.updateOne(Query.query(where("pending").is(CommandRecord.pending(answer.commandId(),
+                    answer.sending()))), new Update().set("unpublished", false).unset("pending"));
+        }
+        return marks.execute().getMatchedCount();
     }
 
     /**

@@ -10,7 +10,9 @@ import io.omnihub.inventory.stock.StockService;
 import io.omnihub.platform.web.CorrelationId;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,17 +25,19 @@ import org.springframework.stereotype.Service;
 
 /**
  * Carries out order-service's stock commands. A reservation holds every line at the store or none: each line
- * is one conditional write on its (store, EAN) document that holds the units only if that many are available
- * on the state it read, so two orders never both get the last unit; when a line is short, the lines already
- * held are taken back and the reservation is refused. There is no transaction across the documents: every
- * step is idempotent (by command id on each pair, by command id for the whole command), so a command cut short
- * by a crash and delivered again finishes what it began. The answer is stored with the command as done (one
- * write) and relayed to {@code inventory.reservations} afterwards.
+ * is a conditional write on its (store, EAN) document that holds the units only if that many are available
+ * on the state it read, so two orders never both get the last unit; when a line is short, the lines held are
+ * taken back and the reservation is refused. There is no transaction across the documents: every step is
+ * idempotent (by command id on each pair, by command id for the whole command), so a command cut short by a
+ * crash and delivered again finishes what it began. The answer is stored with the command as done (one write)
+ * and relayed to {@code inventory.reservations} afterwards.
  */
 @Service
 public class ReservationService {
 
     private static final Logger log = LoggerFactory.getLogger(ReservationService.class);
+    /** The unique index of the command records' {@code token} of earlier versions (the writes' condition then). */
+    private static final String LEGACY_TOKEN_INDEX = "token";
 
     private final StockService stock;
     private final MongoTemplate mongo;
@@ -45,6 +49,19 @@ public class ReservationService {
         this.mongo = mongo;
         this.clock = clock;
         this.events = events;
+        dropLegacyTokenIndex();
+    }
+
+    /**
+     * The writes that move a record's state are conditioned on {@code {_id, state}}, which the {@code _id} index
+     * serves (MongoDB, and the embedded one since it looks up by {@code _id} any query naming it): the unique
+     * {@code token} index an earlier version kept for the embedded one only cost every write of a record.
+     */
+    private void dropLegacyTokenIndex() {
+        var indexes = mongo.indexOps(CommandRecord.class);
+        if (indexes.getIndexInfo().stream().anyMatch(index -> LEGACY_TOKEN_INDEX.equals(index.getName()))) {
+            indexes.dropIndex(LEGACY_TOKEN_INDEX);
+        }
     }
 
     /**
@@ -52,7 +69,10 @@ public class ReservationService {
      * Answers the answer to publish (empty for commands that have none).
      */
     public Optional<ReservationAnswer> handle(StockCommand command) {
-        CommandRecord known = mongo.findById(command.commandId(), CommandRecord.class);
+        // a reservation's record is inserted first (the insert is the check: read only when one is stored), other
+        // commands' records are read first (inserted done at the end)
+        CommandRecord known = command.kind() == StockCommand.Kind.RESERVE ? start(command)
+                : mongo.findById(command.commandId(), CommandRecord.class);
         if (known != null && !known.isSameAs(command)) {
             throw new IllegalArgumentException("command id " + command.commandId() + " was used by a "
                     + known.kind() + " of order " + known.orderId() + " at store " + known.storeId());
@@ -68,49 +88,58 @@ public class ReservationService {
             case RESTOCK -> restock(command);
             case MARK_OUT_OF_STOCK -> markOutOfStock(command);
         };
-        complete(command, answer, known);
+        complete(command, answer);
         return Optional.ofNullable(answer);
     }
 
+    /**
+     * Inserts the reservation's record, in progress; answers null when this delivery inserted it, else the record
+     * stored (an earlier delivery's, done or cut short by a crash, or another command's with the same id).
+     */
+    private CommandRecord start(StockCommand command) {
+        try {
+            mongo.insert(CommandRecord.started(command, clock.instant()));
+            return null;
+        } catch (DuplicateKeyException storedBefore) {
+            return mongo.findById(command.commandId(), CommandRecord.class);
+        }
+    }
+
+    /**
+     * Holds every line at once (one read and one bulk write for all of them); when some line is short, records the
+     * refusal (only if some line holds units, which are then taken back: a redelivery after a crash in between
+     * finishes the refusal instead of deciding again) and takes back what the command holds.
+     */
     private ReservationAnswer reserve(StockCommand command, CommandRecord known) {
-        CommandRecord record = known != null ? known : start(command);
         List<Line> lines = command.linesByEan();
-        if (record.refusal() != null) {
+        if (known != null && known.refusal() != null) {
             // refused before a crash: finish taking back what was held, answer what was decided
             undo(command, lines);
-            return refused(command, record.refusal());
+            return refused(command, known.refusal());
         }
+        Map<String, Long> quantities = new LinkedHashMap<>();
+        lines.forEach(line -> quantities.put(line.ean(), line.quantity()));
+        Map<String, LineHold> holds = stock.holdAll(command.storeId(), quantities, command.commandId(),
+                command.fulfillmentId(), command.at());
         List<Shortfall> shortages = new ArrayList<>();
+        List<Line> held = new ArrayList<>();
         for (Line line : lines) {
-            if (shortages.isEmpty()) {
-                LineHold hold = stock.hold(command.storeId(), line.ean(), command.commandId(),
-                        command.fulfillmentId(), line.quantity(), command.at());
-                if (!hold.held()) {
-                    shortages.add(new Shortfall(line.ean(), line.quantity(), hold.available()));
-                }
+            LineHold hold = holds.get(line.ean());
+            if (hold.held()) {
+                held.add(line);
             } else {
-                // refused already: the other lines are only looked at, to tell order-service every shortage
-                long available = stock.available(command.storeId(), line.ean());
-                if (available < line.quantity()) {
-                    shortages.add(new Shortfall(line.ean(), line.quantity(), available));
-                }
+                shortages.add(new Shortfall(line.ean(), line.quantity(), hold.available()));
             }
         }
         if (shortages.isEmpty()) {
             return new ReservationAnswer(Outcome.CONFIRMED, command.lines(), List.of(), null, clock.instant());
         }
-        mongo.updateFirst(inProgress(record), new Update().set("refusal", shortages), CommandRecord.class);
-        undo(command, lines);
-        return refused(command, shortages);
-    }
-
-    private CommandRecord start(StockCommand command) {
-        CommandRecord started = CommandRecord.started(command, clock.instant());
-        try {
-            return mongo.insert(started);
-        } catch (DuplicateKeyException anotherDeliveryStartedIt) {
-            return mongo.findById(command.commandId(), CommandRecord.class);
+        if (!held.isEmpty()) {
+            mongo.updateFirst(inProgress(command.commandId()), new Update().set("refusal", shortages),
+                    CommandRecord.class);
+            undo(command, held);
         }
+        return refused(command, shortages);
     }
 
     private void undo(StockCommand command, List<Line> lines) {
@@ -161,50 +190,42 @@ public class ReservationService {
 
     /**
      * Records the command as done with its answer to publish: one write, the outbox. A reservation's record
-     * exists (in progress) and is completed on its token, once; other commands' records are inserted done, once.
+     * exists (in progress) and is completed on {@code {_id, state}}, once; other commands' records are inserted
+     * done, once. The relay is handed the answer as stored, so it need not read it back.
      */
-    private void complete(StockCommand command, ReservationAnswer answer, CommandRecord known) {
+    private void complete(StockCommand command, ReservationAnswer answer) {
         var now = clock.instant();
-        String pending = answer == null ? null : CommandRecord.pending(command.commandId(), 1);
+        long sending = 1;
+        String pending = answer == null ? null : CommandRecord.pending(command.commandId(), sending);
+        String correlationId = CorrelationId.current();
         if (command.kind() == StockCommand.Kind.RESERVE) {
-            // started by this delivery (with a token) or by an earlier one (known)
-            boolean unindexed = known != null && known.token() == null;
-            Update done = new Update().set("state", CommandRecord.DONE)
-                    .set("token", CommandRecord.token(command.commandId(), CommandRecord.DONE)).set("answer", answer)
-                    .set("unpublished", answer != null).set("sending", 1L).set("queuedAt", now).set("completedAt", now)
-                    .set("correlationId", CorrelationId.current());
+            Update done = new Update().set("state", CommandRecord.DONE).set("answer", answer)
+                    .set("unpublished", answer != null).set("sending", sending).set("queuedAt", now)
+                    .set("completedAt", now).set("correlationId", correlationId);
             if (pending != null) {
                 done.set("pending", pending);
             }
-            Query inProgress = unindexed ? inProgress(known)
-                    : Query.query(where("token").is(CommandRecord.token(command.commandId(), CommandRecord.IN_PROGRESS)));
-            if (mongo.updateFirst(inProgress, done, CommandRecord.class).getMatchedCount() == 0) {
+            if (mongo.updateFirst(inProgress(command.commandId()), done, CommandRecord.class).getMatchedCount() == 0) {
                 return;
             }
         } else {
             try {
                 mongo.insert(new CommandRecord(command.commandId(), command.kind(), command.orderId(),
                         command.fulfillmentId(), command.storeId(), command.lines(), command.at(), CommandRecord.DONE,
-                        null, answer, answer != null, 1, now, now, now,
-                        CommandRecord.token(command.commandId(), CommandRecord.DONE), pending,
-                        CorrelationId.current()));
+                        null, answer, answer != null, sending, now, now, now, pending, correlationId));
             } catch (DuplicateKeyException anotherDeliveryCompletedIt) {
                 return;
             }
         }
         if (answer != null) {
-            events.publishEvent(new AnswerPending(command.commandId()));
+            events.publishEvent(new AnswerPending(new PendingAnswer(command.commandId(), command.orderId(),
+                    command.fulfillmentId(), command.storeId(), answer, sending, correlationId)));
         }
     }
 
-    /**
-     * The record while it is still in progress: by its token (records stored before tokens existed, by
-     * {@code _id} and state).
-     */
-    private static Query inProgress(CommandRecord record) {
-        return record.token() != null
-                ? Query.query(where("token").is(CommandRecord.token(record.commandId(), CommandRecord.IN_PROGRESS)))
-                : Query.query(where("_id").is(record.commandId()).and("state").is(CommandRecord.IN_PROGRESS));
+    /** The record while it is still in progress (served by the {@code _id} index). */
+    private static Query inProgress(String commandId) {
+        return Query.query(where("_id").is(commandId).and("state").is(CommandRecord.IN_PROGRESS));
     }
 
     /** A command delivered again gets its first answer again (same event id: consumers see the duplicate). */
@@ -213,11 +234,13 @@ public class ReservationService {
             return;
         }
         long sending = done.sending() + 1;
+        String correlationId = CorrelationId.current();
         mongo.updateFirst(Query.query(where("_id").is(done.commandId())),
                 new Update().set("unpublished", true).set("sending", sending)
                         .set("pending", CommandRecord.pending(done.commandId(), sending)).set("queuedAt", clock.instant())
-                        .set("correlationId", CorrelationId.current()),
+                        .set("correlationId", correlationId),
                 CommandRecord.class);
-        events.publishEvent(new AnswerPending(done.commandId()));
+        events.publishEvent(new AnswerPending(new PendingAnswer(done.commandId(), done.orderId(),
+                done.fulfillmentId(), done.storeId(), done.answer(), sending, correlationId)));
     }
 }

@@ -148,6 +148,33 @@ public class StockService {
         return new LineHold(attempt.get().held(), attempt.get().available());
     }
 
+    /**
+     * Holds the units of each line (EAN → quantity, each EAN once) for the fulfilment where that many are available:
+     * the lines' pairs read by one query and written by one bulk write (more only when another writer changed some
+     * of them meanwhile: those are decided again on their fresh state). Each line is held or not on its own; answers,
+     * by EAN, whether it is held (held by this command before included, unless taken back) and how many are
+     * available now.
+     */
+    public Map<String, LineHold> holdAll(String storeId, Map<String, Long> quantities, String commandId,
+            String fulfillmentId, Instant since) {
+        String cause = CorrelationId.current();
+        Map<String, AtomicReference<StockLevel.HoldAttempt>> attempts = new LinkedHashMap<>();
+        List<PairChange> changes = new ArrayList<>();
+        quantities.forEach((ean, quantity) -> {
+            var attempt = new AtomicReference<StockLevel.HoldAttempt>();
+            attempts.put(ean, attempt);
+            changes.add(new PairChange(storeId, ean, causedBy(cause, level -> {
+                attempt.set(level.hold(commandId, fulfillmentId, quantity, since, policy, clock.instant()));
+                return attempt.get().next();
+            })));
+        });
+        changeAll(changes);
+        Map<String, LineHold> holds = new LinkedHashMap<>();
+        attempts.forEach((ean, attempt) -> holds.put(ean, new LineHold(attempt.get().held(),
+                attempt.get().available())));
+        return holds;
+    }
+
     /** Takes back what {@link #hold} held for the command on this pair, once, however often it is called. */
     public void undoHold(String storeId, String ean, String commandId, String fulfillmentId) {
         change(storeId, ean, level -> level.released(StockLevel.undo(commandId), fulfillmentId,

@@ -18,12 +18,10 @@ import java.util.function.Function;
 import org.bson.Document;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -35,14 +33,12 @@ import org.springframework.stereotype.Component;
  * transaction: MongoDB guarantees single-document atomicity, which is all this needs.
  *
  * <p>Many pairs at once take one {@code _id $in} read and one unordered bulk write per round. The condition
- * of a write is the single uniquely indexed field {@code token} ({@link WriteTokens}): the embedded
- * MongoDB (mongo-java-server) serves a query from an index only when its keys are exactly a unique index's, and
- * scanned the whole collection for every write conditioned on {@code {_id, revision, digest}}.
+ * of a write is {@code {_id, token}} ({@link WriteTokens}: each write gives the document a new token), served by
+ * the {@code _id} index; {@code token} has no index of its own (an earlier version's is dropped at start).
  *
  * <p>The availability outbox: a bulk write that moves the availability of some pairs is preceded by ONE outbox
  * entry naming them ({@link AvailabilityOutbox}), and followed by handing the relay what it stored. So the stock
- * documents carry no outbox mark of their own (two unique indexes, {@code _id} and {@code token}: the fewest a
- * conditional write served by an index allows), and a crash between the entry and the relay leaves the entry,
+ * documents carry no outbox mark of their own (one index, {@code _id}), and a crash between the entry and the relay leaves the entry,
  * from which the pairs' stored availability is announced after the restart.
  */
 @Component
@@ -72,9 +68,21 @@ class StockStore {
         this.mongo = mongo;
         this.outbox = outbox;
         this.events = events;
-        var indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index(TOKEN, Sort.Direction.ASC).named(TOKEN).unique());
+        dropTokenIndex();
         adoptLegacyOutbox();
+    }
+
+    /**
+     * The unique {@code token} index of earlier versions goes: writes are conditioned on {@code {_id, token}}, which
+     * the {@code _id} index serves (MongoDB, and the embedded one since it looks a query naming {@code _id} up by
+     * that index), and a second unique index cost every write about five more B-tree operations (the lookup, the
+     * position, the new key's duplicate check, the old key's removal and the new key's insertion).
+     */
+    private void dropTokenIndex() {
+        var indexes = mongo.indexOps(COLLECTION);
+        if (indexes.getIndexInfo().stream().anyMatch(index -> TOKEN.equals(index.getName()))) {
+            indexes.dropIndex(TOKEN);
+        }
     }
 
     /**
@@ -401,11 +409,14 @@ class StockStore {
             return content();
         }
 
-        /** Only the state that was read: by its token; documents stored before tokens existed, field by field. */
+        /**
+         * Only the state that was read: its {@code _id} and its token (served by the {@code _id} index, the token then
+         * checked on the one document found); documents stored before tokens existed, field by field.
+         */
         Query condition() {
             if (current.document().get(TOKEN) instanceof String token) {
                 // as stored: documents written before the token's format changed carry the former one
-                return Query.query(where(TOKEN).is(token));
+                return Query.query(where("_id").is(current.level().id()).and(TOKEN).is(token));
             }
             return Query.query(where("_id").is(current.level().id()).and("revision").is(current.level().revision())
                     .and(DIGEST).is(current.level().digest()));

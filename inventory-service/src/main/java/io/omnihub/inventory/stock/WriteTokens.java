@@ -6,15 +6,14 @@ import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The write tokens of stock documents (the uniquely indexed {@code token}, the condition of the next write): each
- * write gives its document a new one. A token grows with the time it was made, so the new entries of the token index
- * all go to its end, as the rows of a file go to a few places of the {@code _id} index: the embedded MongoDB (H2)
- * rewrites every index page an insert touched at its next commit, and tokens spread at random over the index (as a
- * digest is) touched a page per insert. It ends with the digest of the state it was written with, so a document read
- * torn between two writes (the token of one, the fields of the other) is caught, never written over.
+ * The write tokens of stock documents (the condition of the next write, with the {@code _id}): each write gives its
+ * document a new one. A token grows with the time it was made (it did so for the unique {@code token} index of
+ * earlier versions, whose new entries then went to its end; there is no such index any more). It ends with the
+ * digest of the state it was written with, so a document read torn between two writes (the token of one, the fields
+ * of the other) is caught, never written over.
  *
- * <p>Unique in practice (time, a counter, and a random tag of this process); two equal tokens would only make the
- * second write look lost to a concurrent writer, and be made again with a new one.
+ * <p>Unique in practice (time, a counter, and a random tag of this process); two equal tokens of one document would
+ * only make the second write look lost to a concurrent writer, and be made again with a new one.
  */
 final class WriteTokens {
 

@@ -2,6 +2,7 @@ package io.omnihub.inventory.reservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.omnihub.inventory.availability.AvailabilityPolicy;
 import io.omnihub.inventory.reservation.ReservationAnswer.Outcome;
@@ -125,8 +126,8 @@ class ReservationServiceIT {
         StockCommand command = reserve(store, "ord-1", new Line(EAN_A, 3));
 
         ReservationAnswer first = reservations.handle(command).orElseThrow();
-        outbox.pending(1000).stream().filter(p -> p.commandId().equals(command.commandId()))
-                .forEach(outbox::markPublished);
+        outbox.markPublished(outbox.pending(1000).stream().filter(p -> p.commandId().equals(command.commandId()))
+                .toList());
         ReservationAnswer second = reservations.handle(command).orElseThrow();
 
         assertThat(second).isEqualTo(first);
@@ -143,16 +144,16 @@ class ReservationServiceIT {
         stock.apply(figure(store, EAN_A, 10));
         stock.apply(figure(store, EAN_B, 10));
         StockCommand command = reserve(store, "ord-1", new Line(EAN_A, 2), new Line(EAN_B, 3));
-        // the first delivery dies after holding the first line
-        org.mockito.Mockito.doThrow(new IllegalStateException("crash")).doCallRealMethod().when(stock)
-                .hold(org.mockito.ArgumentMatchers.eq(store), org.mockito.ArgumentMatchers.eq(EAN_B),
-                        org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
-                        org.mockito.ArgumentMatchers.anyLong(), org.mockito.ArgumentMatchers.any());
-        try {
-            reservations.handle(command);
-        } catch (IllegalStateException crash) {
-            assertThat(reserved(store, EAN_A)).isEqualTo(2);
-        }
+        // the first delivery dies after holding the first line only (its bulk write cut short)
+        org.mockito.Mockito.doAnswer(invocation -> {
+            stock.hold(store, EAN_A, command.commandId(), command.fulfillmentId(), 2, MONDAY);
+            throw new IllegalStateException("crash");
+        }).doCallRealMethod().when(stock).holdAll(org.mockito.ArgumentMatchers.eq(store),
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
+        assertThatIllegalStateException().isThrownBy(() -> reservations.handle(command));
+        assertThat(reserved(store, EAN_A)).isEqualTo(2);
+        assertThat(reserved(store, EAN_B)).isZero();
 
         ReservationAnswer answer = reservations.handle(command).orElseThrow();
 
@@ -171,11 +172,8 @@ class ReservationServiceIT {
         org.mockito.Mockito.doThrow(new IllegalStateException("crash")).doCallRealMethod().when(stock)
                 .undoHold(org.mockito.ArgumentMatchers.eq(store), org.mockito.ArgumentMatchers.eq(EAN_A),
                         org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
-        try {
-            reservations.handle(command);
-        } catch (IllegalStateException crash) {
-            assertThat(reserved(store, EAN_A)).isEqualTo(2);
-        }
+        assertThatIllegalStateException().isThrownBy(() -> reservations.handle(command));
+        assertThat(reserved(store, EAN_A)).isEqualTo(2);
         // meanwhile the short EAN was restocked: the refusal decided stays the answer
         stock.apply(new StockReport(store, EAN_B, 50, MONDAY.plusSeconds(60), null, "imp-2", 1, MONDAY));
 
@@ -235,6 +233,34 @@ class ReservationServiceIT {
 
         assertThatIllegalArgumentException().isThrownBy(() -> reservations.handle(new StockCommand(Kind.RELEASE,
                 command.commandId(), "ord-1", "ful-ord-1", store, List.of(new Line(EAN_A, 1)), "x", MONDAY)));
+    }
+
+    @Test
+    void aReservationRefusedWithoutHoldingAnythingIsDoneWithoutARefusalToFinish() {
+        String store = store();
+        stock.apply(figure(store, EAN_A, 2));
+        StockCommand command = reserve(store, "ord-1", new Line(EAN_A, 5));
+
+        ReservationAnswer answer = reservations.handle(command).orElseThrow();
+
+        assertThat(answer.shortages()).containsExactly(new Shortfall(EAN_A, 5, 1));
+        Document record = mongo.getCollection("commands").find(new Document("_id", command.commandId())).first();
+        assertThat(record.getString("state")).isEqualTo("DONE");
+        assertThat(record).doesNotContainKey("refusal");
+        org.mockito.Mockito.verify(stock, org.mockito.Mockito.never()).undoHold(org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any());
+    }
+
+    @Test
+    void aUniqueTokenIndexOfTheCommandRecordsLeftByAnEarlierVersionIsDroppedAtStart() {
+        mongo.indexOps("commands").createIndex(new org.springframework.data.mongodb.core.index.Index("token",
+                org.springframework.data.domain.Sort.Direction.ASC).named("token").unique().sparse());
+
+        new ReservationService(stock, mongo, Clock.systemUTC(), event -> { });
+
+        assertThat(mongo.indexOps("commands").getIndexInfo()).extracting(index -> index.getName())
+                .doesNotContain("token").contains("pending");
     }
 
     private long reserved(String store, String ean) {
