@@ -25,6 +25,14 @@ final class JavaProcess {
     static final List<String> SMALL_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
             "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
 
+    /**
+     * The small JVM with the optimising compiler (C2) left on, for the processes every write of every service goes
+     * through (the MongoDB emulator, the Kafka broker). Compiled by C1 alone, the emulator spent about twice the CPU
+     * per stored document (in one JVM, 200,000 product inserts: 0.16–0.23 ms each with C1, 0.09–0.105 with C2).
+     */
+    static final List<String> BUSY_JVM = SMALL_JVM.stream().filter(flag -> !flag.startsWith("-XX:TieredStopAtLevel"))
+            .toList();
+
     private static final List<Path> SETSID = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
 
     private final Path jar;

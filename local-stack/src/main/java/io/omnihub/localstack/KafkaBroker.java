@@ -42,7 +42,7 @@ public final class KafkaBroker implements AutoCloseable {
                           List<String> jvmOptions, boolean exitWithParent) {
 
         public static final List<String> DEFAULT_JVM_OPTIONS = concat(List.of("-Xms64m", "-Xmx320m"),
-                JavaProcess.SMALL_JVM);
+                JavaProcess.BUSY_JVM);
 
         public Options {
             jvmOptions = List.copyOf(jvmOptions);

@@ -46,7 +46,7 @@ public final class LocalStack implements AutoCloseable {
             "dev-store-LJ001", "dev-store-LJ002", "dev-store-LJ003");
 
     static final List<String> SERVICE_JVM = jvm("-Xms64m", "-Xmx288m", "-XX:ReservedCodeCacheSize=64m");
-    static final List<String> MONGO_JVM = jvm("-Xms32m", "-Xmx384m");
+    static final List<String> MONGO_JVM = busyJvm("-Xms32m", "-Xmx384m");
     static final List<String> S3_JVM = jvm("-Xms32m", "-Xmx160m");
 
     private static final Duration INFRA_TIMEOUT = Duration.ofSeconds(90);
@@ -677,6 +677,12 @@ public final class LocalStack implements AutoCloseable {
     private static List<String> jvm(String... heap) {
         List<String> options = new ArrayList<>(List.of(heap));
         options.addAll(JavaProcess.SMALL_JVM);
+        return List.copyOf(options);
+    }
+
+    private static List<String> busyJvm(String... heap) {
+        List<String> options = new ArrayList<>(List.of(heap));
+        options.addAll(JavaProcess.BUSY_JVM);
         return List.copyOf(options);
     }
 }
