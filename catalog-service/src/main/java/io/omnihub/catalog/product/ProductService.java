@@ -66,7 +66,8 @@ public class ProductService {
     void dropRevisionIndex() {
         IndexOperations indexes = mongo.indexOps(COLLECTION);
         if (indexes.getIndexInfo().stream().anyMatch(index -> index.getName().equals(OLD_REVISION_INDEX))) {
-            indexes.dropIndex(OLD_REVISION_INDEX);
+            // by its keys: the embedded MongoDB drops an index named so in every collection of the database
+            mongo.getCollection(COLLECTION).dropIndex(new Document(OLD_REVISION_INDEX, 1));
         }
     }
 
