@@ -2,6 +2,7 @@ package io.omnihub.localstack;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
@@ -19,6 +20,7 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -96,6 +98,27 @@ class TunedH2Backend extends H2Backend {
                     new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
             MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + namespace);
             return new StreamingCollection(this, collectionName, options, documents, meta, getCursorRegistry());
+        }
+
+        /**
+         * {@code dropIndexes} naming one index is carried out by that index's keys: the library drops the named index
+         * from the collection but then deletes the description of every index of that name in the whole database,
+         * so an index of the same name in another collection went on working until a restart and was missing after it.
+         */
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query,
+                DatabaseResolver databaseResolver, Oplog oplog) {
+            if (command.equalsIgnoreCase("dropIndexes") && query.get("index") instanceof String name
+                    && !name.equals("*") && indexes.get() != null && query.get(command) instanceof String collection) {
+                Document description = new Document("ns", getFullCollectionNamespace(collection)).append("name", name);
+                Iterator<Document> index = indexes.get().handleQuery(description).iterator();
+                if (index.hasNext()) {
+                    Document byKeys = new Document(query);
+                    byKeys.put("index", index.next().get("key"));
+                    return super.handleCommand(channel, command, byKeys, databaseResolver, oplog);
+                }
+            }
+            return super.handleCommand(channel, command, query, databaseResolver, oplog);
         }
 
         @Override

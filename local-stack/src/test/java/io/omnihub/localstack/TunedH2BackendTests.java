@@ -177,6 +177,34 @@ class TunedH2BackendTests {
     }
 
     @Test
+    void dropsAnIndexByNameFromItsCollectionOnlyAndKeepsTheSameNameElsewhereAcrossARestart(@TempDir Path dir) {
+        Path file = dir.resolve("omnihub.mv.db");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(0, file);
+             MongoClient client = MongoClients.create(mongo.connectionString("test"))) {
+            for (String name : List.of("stock", "commands")) {
+                client.getDatabase("test").getCollection(name).createIndex(Indexes.ascending("token"),
+                        new IndexOptions().unique(true).sparse(true).name("token"));
+            }
+            client.getDatabase("test").getCollection("stock").dropIndex("token");
+        }
+
+        try (EmbeddedMongo restarted = EmbeddedMongo.start(0, file);
+             MongoClient client = MongoClients.create(restarted.connectionString("test"))) {
+            var stock = client.getDatabase("test").getCollection("stock");
+            var commands = client.getDatabase("test").getCollection("commands");
+
+            assertThat(commands.listIndexes().map(index -> index.getString("name")).into(new ArrayList<>()))
+                    .contains("token");
+            commands.insertOne(new Document("_id", 1).append("token", "t"));
+            assertThat(refused(commands, new Document("_id", 2).append("token", "t"))).isTrue();
+            assertThat(stock.listIndexes().map(index -> index.getString("name")).into(new ArrayList<>()))
+                    .doesNotContain("token");
+            stock.insertOne(new Document("_id", 1).append("token", "t"));
+            assertThat(refused(stock, new Document("_id", 2).append("token", "t"))).isFalse();
+        }
+    }
+
+    @Test
     void keepsTheDocumentsAndIndexesOfARenamedCollectionAcrossARestart(@TempDir Path dir) {
         Path file = dir.resolve("omnihub.mv.db");
         try (EmbeddedMongo mongo = EmbeddedMongo.start(0, file);
