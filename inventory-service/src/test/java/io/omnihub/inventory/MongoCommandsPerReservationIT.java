@@ -91,6 +91,33 @@ class MongoCommandsPerReservationIT extends EmbeddedInventory {
                 && !isStoredOutboxLook(statement))).isLessThanOrEqualTo(3L * COMMANDS);
     }
 
+    @Test
+    void aReleaseOfTwoLinesReadsBothPairsAtOnceAndWritesThemInOneBulkWrite() {
+        String store = store("release");
+        stockUp(store);
+        Map<String, Long> lines = Map.of(EANS.get(0), 1L, EANS.get(1), 2L);
+        for (int i = 0; i < COMMANDS; i++) {
+            reserveAndAwait(store, "ord-" + store + "-" + i, lines, true);
+        }
+
+        MongoCommandLog.INSTANCE.start();
+        for (int i = 0; i < COMMANDS; i++) {
+            String orderId = "ord-" + store + "-" + i;
+            awaitDone(store, "rel-" + orderId, orderId, 2,
+                    () -> commands.release("rel-" + orderId, orderId, store, new LinkedHashMap<>(lines), "CANCELLED"));
+        }
+        List<Statement> statements = MongoCommandLog.INSTANCE.stop();
+        System.out.println("MongoDB statements per ReleaseStock of 2 lines (" + COMMANDS + " commands): "
+                + perCommand(statements));
+
+        // then both pairs are read by one query and written by one bulk write, under one outbox entry
+        assertNoScans(statements);
+        assertThat(roundTrips(statements, statement -> statement.collection().equals("stock")))
+                .isEqualTo(2L * COMMANDS);
+        assertThat(count(statements, statement -> statement.collection().equals("availability_outbox")
+                && statement.name().equals("insert"))).isEqualTo(COMMANDS);
+    }
+
     /** Figures of both EANs at the store, and one reservation carried out (caches and connections warm). */
     private void stockUp(String store) {
         for (int row = 0; row < EANS.size(); row++) {
@@ -121,11 +148,17 @@ class MongoCommandsPerReservationIT extends EmbeddedInventory {
      */
     private void reserveAndAwait(String store, String orderId, Map<String, Long> lines, boolean confirmed) {
         String commandId = "cmd-" + orderId;
-        Date sent = new Date();
-        commands.reserve(commandId, orderId, store, new LinkedHashMap<>(lines));
-        List<JsonNode> answers = await().atMost(PATIENCE).until(() -> reservations.poll().records(orderId).stream()
-                .map(record -> JSON.readTree(record.value())).toList(), found -> !found.isEmpty());
+        List<JsonNode> answers = awaitDone(store, commandId, orderId, 1,
+                () -> commands.reserve(commandId, orderId, store, new LinkedHashMap<>(lines)));
         assertThat(answers.get(0).has("shortages")).as(orderId + " refused").isEqualTo(!confirmed);
+    }
+
+    /** Sends the command, then waits until the order's {@code answers}-th answer is on Kafka and the relay is done. */
+    private List<JsonNode> awaitDone(String store, String commandId, String orderId, int answers, Runnable send) {
+        Date sent = new Date();
+        send.run();
+        List<JsonNode> found = await().atMost(PATIENCE).until(() -> reservations.poll().records(orderId).stream()
+                .map(record -> JSON.readTree(record.value())).toList(), all -> all.size() >= answers);
         var database = mongo.getDb();
         // polled on this thread, whose reads are not recorded
         await().pollInSameThread().atMost(PATIENCE).until(() -> {
@@ -138,6 +171,7 @@ class MongoCommandsPerReservationIT extends EmbeddedInventory {
             }
             return record != null && !record.containsKey("pending") && !entriesLeft;
         });
+        return found;
     }
 
     /** Every statement with a filter names {@code _id}, but the relay's periodic look at the stored outboxes. */

@@ -117,9 +117,7 @@ public class ReservationService {
             undo(command, lines);
             return refused(command, known.refusal());
         }
-        Map<String, Long> quantities = new LinkedHashMap<>();
-        lines.forEach(line -> quantities.put(line.ean(), line.quantity()));
-        Map<String, LineHold> holds = stock.holdAll(command.storeId(), quantities, command.commandId(),
+        Map<String, LineHold> holds = stock.holdAll(command.storeId(), quantities(command), command.commandId(),
                 command.fulfillmentId(), command.at());
         List<Shortfall> shortages = new ArrayList<>();
         List<Line> held = new ArrayList<>();
@@ -155,23 +153,28 @@ public class ReservationService {
     }
 
     private ReservationAnswer release(StockCommand command) {
+        Map<String, Long> units = stock.releaseAll(command.storeId(), quantities(command), command.commandId(),
+                command.fulfillmentId());
         List<Line> released = new ArrayList<>();
-        for (Line line : command.linesByEan()) {
-            long units = stock.release(command.storeId(), line.ean(), command.commandId(), command.fulfillmentId(),
-                    line.quantity());
-            if (units > 0) {
-                released.add(new Line(line.ean(), units));
+        units.forEach((ean, quantity) -> {
+            if (quantity > 0) {
+                released.add(new Line(ean, quantity));
             }
-        }
+        });
         return new ReservationAnswer(Outcome.RELEASED, released, List.of(), command.reason(), command.at());
     }
 
     private ReservationAnswer consume(StockCommand command) {
-        for (Line line : command.linesByEan()) {
-            stock.consume(command.storeId(), line.ean(), command.commandId(), command.fulfillmentId(),
-                    line.quantity(), command.at());
-        }
+        stock.consumeAll(command.storeId(), quantities(command), command.commandId(), command.fulfillmentId(),
+                command.at());
         return null;
+    }
+
+    /** The command's quantity per EAN, in EAN order (repeated EANs added up). */
+    private static Map<String, Long> quantities(StockCommand command) {
+        Map<String, Long> quantities = new LinkedHashMap<>();
+        command.linesByEan().forEach(line -> quantities.put(line.ean(), line.quantity()));
+        return quantities;
     }
 
     private ReservationAnswer restock(StockCommand command) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -187,22 +188,41 @@ public class StockService {
         return store.find(StockLevel.id(storeId, ean)).map(StockLevel::available).orElse(0L);
     }
 
-    /** Releases up to {@code quantity} of the fulfilment's units; answers how many the command released. */
-    public long release(String storeId, String ean, String commandId, String fulfillmentId, long quantity) {
-        var released = new AtomicLong();
-        change(storeId, ean, level -> {
-            var next = level.released(commandId, fulfillmentId, quantity, policy, clock.instant());
-            released.set(next.orElse(level).releasedBy(commandId));
-            return next;
+    /**
+     * Releases up to each line's quantity (EAN → quantity, each EAN once) of the fulfilment's units, all lines with
+     * one read and one bulk write; answers, by EAN, how many units the command released (0 where none).
+     */
+    public Map<String, Long> releaseAll(String storeId, Map<String, Long> quantities, String commandId,
+            String fulfillmentId) {
+        Map<String, AtomicLong> released = new LinkedHashMap<>();
+        changeLines(storeId, quantities, (ean, quantity) -> {
+            var units = released.computeIfAbsent(ean, any -> new AtomicLong());
+            return level -> {
+                var next = level.released(commandId, fulfillmentId, quantity, policy, clock.instant());
+                units.set(next.orElse(level).releasedBy(commandId));
+                return next;
+            };
         });
-        return released.get();
+        Map<String, Long> answer = new LinkedHashMap<>();
+        released.forEach((ean, units) -> answer.put(ean, units.get()));
+        return answer;
     }
 
-    /** The fulfilment's units left the store at {@code at}; answers whether anything changed. */
-    public boolean consume(String storeId, String ean, String commandId, String fulfillmentId, long quantity,
+    /** The fulfilment's units of each line left the store at {@code at}: all lines with one read and one bulk write. */
+    public void consumeAll(String storeId, Map<String, Long> quantities, String commandId, String fulfillmentId,
             Instant at) {
-        return change(storeId, ean, level -> level.consumed(commandId, fulfillmentId, quantity, at, policy,
-                clock.instant()));
+        changeLines(storeId, quantities, (ean, quantity) -> level -> level.consumed(commandId, fulfillmentId, quantity,
+                at, policy, clock.instant()));
+    }
+
+    /** One change per line of the store, made for the work this thread is doing, written together. */
+    private void changeLines(String storeId, Map<String, Long> quantities,
+            BiFunction<String, Long, Function<StockLevel, Optional<StockLevel>>> change) {
+        String cause = CorrelationId.current();
+        List<PairChange> changes = new ArrayList<>();
+        quantities.forEach((ean, quantity) -> changes.add(new PairChange(storeId, ean,
+                causedBy(cause, change.apply(ean, quantity)))));
+        changeAll(changes);
     }
 
     /** Returned units are back on the shelf as of {@code at}; answers whether anything changed. */
