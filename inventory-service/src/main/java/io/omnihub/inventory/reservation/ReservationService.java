@@ -60,7 +60,9 @@ public class ReservationService {
     private void dropLegacyTokenIndex() {
         var indexes = mongo.indexOps(CommandRecord.class);
         if (indexes.getIndexInfo().stream().anyMatch(index -> LEGACY_TOKEN_INDEX.equals(index.getName()))) {
-            indexes.dropIndex(LEGACY_TOKEN_INDEX);
+            // by its keys, not its name: the embedded MongoDB dropped an index of that name in every collection
+            mongo.getCollection(mongo.getCollectionName(CommandRecord.class))
+                    .dropIndex(new org.bson.Document(LEGACY_TOKEN_INDEX, 1));
         }
     }
 

@@ -81,7 +81,9 @@ class StockStore {
     private void dropTokenIndex() {
         var indexes = mongo.indexOps(COLLECTION);
         if (indexes.getIndexInfo().stream().anyMatch(index -> TOKEN.equals(index.getName()))) {
-            indexes.dropIndex(TOKEN);
+            // by its keys, not its name: the embedded MongoDB dropped an index of that name in every collection
+            // (commands had one too)
+            mongo.getCollection(COLLECTION).dropIndex(new Document(TOKEN, 1));
         }
     }
 
