@@ -10,6 +10,7 @@ import java.util.Objects;
  */
 record ReportSequence(Instant asOf, Instant receivedAt, long row) implements Comparable<ReportSequence> {
 
+    private static final int KEY_LENGTH = 29 + 1 + 29 + 1 + 19;
     private static final Comparator<ReportSequence> ORDER = Comparator.comparing(ReportSequence::asOf)
             .thenComparing(ReportSequence::receivedAt).thenComparingLong(ReportSequence::row);
 
@@ -31,7 +32,10 @@ record ReportSequence(Instant asOf, Instant receivedAt, long row) implements Com
      * the nanoseconds a BSON date would drop. It starts with {@link #asOfKey(Instant)} of its as-of.
      */
     String key() {
-        return asOfKey(asOf) + "|" + instantKey(receivedAt) + "|" + String.format("%019d", row);
+        StringBuilder key = new StringBuilder(KEY_LENGTH);
+        instantKey(key, asOf).append('|');
+        instantKey(key, receivedAt).append('|');
+        return padded(key, row, 19).toString();
     }
 
     /**
@@ -44,8 +48,22 @@ record ReportSequence(Instant asOf, Instant receivedAt, long row) implements Com
     }
 
     private static String instantKey(Instant instant) {
+        return instantKey(new StringBuilder(29), instant).toString();
+    }
+
+    /** {@code %019d.%09d} of the shifted seconds and the nanoseconds, without String.format (a tenth of a pair's CPU). */
+    private static StringBuilder instantKey(StringBuilder key, Instant instant) {
         // shifted so that instants before 1970 stay positive and sort right as text
         long seconds = instant.getEpochSecond() - Instant.MIN.getEpochSecond();
-        return String.format("%019d.%09d", seconds, instant.getNano());
+        return padded(padded(key, seconds, 19).append('.'), instant.getNano(), 9);
+    }
+
+    /** {@code value} (not negative) in {@code width} digits, zeros first; a longer value whole, as %0Nd writes it. */
+    private static StringBuilder padded(StringBuilder key, long value, int width) {
+        String digits = Long.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            key.append('0');
+        }
+        return key.append(digits);
     }
 }

@@ -70,6 +70,15 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
 
     /** Where a figure came from. */
     record Source(String importId, long row) {
+
+        /** What {@code append(source)} appends (the record's text, as digests were made), without its reflection. */
+        static StringBuilder append(StringBuilder text, Source source) {
+            if (source == null) {
+                return text.append("null");
+            }
+            return text.append("Source[importId=").append(source.importId).append(", row=").append(source.row)
+                    .append(']');
+        }
     }
 
     /** Units a fulfilment holds at this store. */
@@ -129,7 +138,8 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
     /** The content's digest; instants to the millisecond, as BSON stores them. */
     String contentDigest() {
         StringBuilder content = new StringBuilder(256).append(id).append('|').append(onHand).append('|')
-                .append(millis(asOf)).append('|').append(sequence).append('|').append(source).append('|');
+                .append(millis(asOf)).append('|').append(sequence).append('|');
+        Source.append(content, source).append('|');
         consumptions.forEach(c -> content.append(c.reference()).append(',').append(c.quantity()).append(',')
                 .append(millis(c.at())).append(';'));
         content.append('|');
@@ -369,10 +379,16 @@ record StockLevel(@Id String id, String storeId, String ean, long onHand, Instan
         return next.build();
     }
 
+    /** The same state at another revision: the digest leaves the revision out, so a state that has one keeps it. */
     StockLevel withRevision(long revision) {
-        Next next = next();
-        next.revision = revision;
-        return next.build();
+        if (digest == null) {
+            Next next = next();
+            next.revision = revision;
+            return next.build();
+        }
+        return new StockLevel(id, storeId, ean, onHand, asOf, sequence, source, consumptions, restocks, holds, reserved,
+                safetyStock, available, version, snapshots, snapshotRows, drift, commands, digest, revision, updatedAt,
+                correlationId);
     }
 
     /**

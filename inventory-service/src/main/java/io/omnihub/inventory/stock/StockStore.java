@@ -436,19 +436,12 @@ class StockStore {
         }
 
         /**
-         * The document of the next state: without the type hint (one type lives here) and without empty lists (read
-         * back as empty): the emulator serialises every field of a document it stores, so a new pair's document
-         * costs by its number of fields.
+         * The document of the next state ({@link StockDocument}): without the type hint (one type lives here) and
+         * without empty lists (read back as empty): the emulator serialises every field of a document it stores, so a
+         * new pair's document costs by its number of fields.
          */
         private Document content() {
-            Document document = new Document();
-            mongo.getConverter().write(next, document);
-            document.remove("_class");
-            // the token ends with it: the field would only make every document longer (read back from the token)
-            document.remove(DIGEST);
-            document.entrySet().removeIf(field -> field.getValue() instanceof List<?> list && list.isEmpty());
-            document.put(TOKEN, token);
-            return document;
+            return StockDocument.of(next, token);
         }
     }
 }

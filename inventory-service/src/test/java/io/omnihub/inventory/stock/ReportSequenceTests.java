@@ -62,6 +62,26 @@ class ReportSequenceTests {
     }
 
     @Test
+    void keysAreTheFixedWidthTextStoredSoFarSoStoredAndNewKeysCompare() {
+        Random random = new Random(7);
+        for (int i = 0; i < 1_000; i++) {
+            Instant asOf = Instant.ofEpochSecond(random.nextLong(-5_000_000_000L, 5_000_000_000L),
+                    random.nextInt(1_000_000_000));
+            Instant receivedAt = Instant.ofEpochSecond(random.nextLong(0, 5_000_000_000L), random.nextInt(10));
+            long row = i % 2 == 0 ? random.nextLong(0, Long.MAX_VALUE) : random.nextInt(1_000);
+
+            assertThat(new ReportSequence(asOf, receivedAt, row).key()).isEqualTo(formatted(asOf) + "|"
+                    + formatted(receivedAt) + "|" + String.format("%019d", row));
+            assertThat(ReportSequence.asOfKey(asOf)).isEqualTo(formatted(asOf));
+        }
+    }
+
+    /** How keys were written before they were built without String.format (stored documents carry them). */
+    private static String formatted(Instant instant) {
+        return String.format("%019d.%09d", instant.getEpochSecond() - Instant.MIN.getEpochSecond(), instant.getNano());
+    }
+
+    @Test
     void refusesANegativeRow() {
         assertThatIllegalArgumentException().isThrownBy(() -> new ReportSequence(T, T, -1));
     }

@@ -19,6 +19,27 @@ class StockLevelTests {
     private static final AvailabilityPolicy SAFETY_2 = new AvailabilityPolicy(2, Map.of(), Map.of());
 
     @Test
+    void aSourceIsDigestedAsItsRecordTextSoDigestsOfStoredPairsStillMatch() {
+        for (StockLevel.Source source : new StockLevel.Source[] {new StockLevel.Source("import-1", 42),
+                new StockLevel.Source(null, 0), null}) {
+            assertThat(StockLevel.Source.append(new StringBuilder(), source).toString())
+                    .isEqualTo(String.valueOf(source));
+        }
+    }
+
+    @Test
+    void anotherRevisionKeepsAWholeStateWholeAndGivesAnUndigestedOneItsDigest() {
+        StockLevel level = StockLevel.absent(STORE, EAN).report(report(10, MONDAY, 1), SAFETY_2, NOW).orElseThrow();
+
+        StockLevel next = level.withRevision(level.revision() + 5);
+        StockLevel first = StockLevel.absent(STORE, EAN).withRevision(1);
+
+        assertThat(next.revision()).isEqualTo(level.revision() + 5);
+        assertThat(next.digest()).isEqualTo(next.contentDigest());
+        assertThat(first.digest()).isNotNull().isEqualTo(first.contentDigest());
+    }
+
+    @Test
     void aFirstFigureIsStoredWithItsAvailabilityAndAwaitsPublication() {
         StockLevel level = stored(StockLevel.absent(STORE, EAN).report(report(10, MONDAY, 1), SAFETY_2, NOW)
                 .orElseThrow());
