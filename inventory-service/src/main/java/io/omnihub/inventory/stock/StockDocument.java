@@ -59,6 +59,52 @@ final class StockDocument {
         return document;
     }
 
+    /**
+     * The state a stored document holds, as the mapping reads it (missing numbers 0, missing lists empty, other fields
+     * ignored): by hand, as the mapping's read cost the service about a tenth of its CPU per updated pair.
+     */
+    static StockLevel level(Document d) {
+        Document source = d.get("source", Document.class);
+        Document drift = d.get("drift", Document.class);
+        return new StockLevel(d.getString("_id"), d.getString("storeId"), d.getString("ean"), number(d, "onHand"),
+                instant(d, "asOf"), d.getString("sequence"), source == null ? null
+                        : new StockLevel.Source(source.getString("importId"), number(source, "row")),
+                documents(d, "consumptions", c -> new Consumption(c.getString("reference"), number(c, "quantity"),
+                        instant(c, "at"))),
+                documents(d, "restocks", r -> new StockLevel.Restock(r.getString("reference"), number(r, "quantity"),
+                        instant(r, "at"))),
+                documents(d, "holds", h -> new StockLevel.Hold(h.getString("fulfillmentId"), number(h, "quantity"),
+                        instant(h, "since"))),
+                number(d, "reserved"), number(d, "safetyStock"), number(d, "available"), number(d, "version"),
+                d.getList("snapshots", String.class), documents(d, "snapshotRows", r -> new StockLevel.SnapshotRows(
+                        r.getString("snapshotId"), r.get("rows") instanceof List<?> rows ? rows.stream()
+                                .map(row -> ((Number) row).longValue()).toList() : null)),
+                drift == null ? null : new StockLevel.Drift(drift.getString("snapshotId"), number(drift, "expected"),
+                        number(drift, "reported")),
+                documents(d, "commands", c -> new StockLevel.AppliedCommand(c.getString("commandId"),
+                        number(c, "quantity"))),
+                d.getString("digest"), number(d, "revision"), instant(d, "updatedAt"), d.getString("correlationId"));
+    }
+
+    private static long number(Document document, String name) {
+        return document.get(name) instanceof Number number ? number.longValue() : 0;
+    }
+
+    private static Instant instant(Document document, String name) {
+        return document.get(name) instanceof Date date ? date.toInstant() : null;
+    }
+
+    private static <T> List<T> documents(Document document, String name, Function<Document, T> element) {
+        if (!(document.get(name) instanceof List<?> values)) {
+            return null;
+        }
+        List<T> elements = new ArrayList<>(values.size());
+        for (Object value : values) {
+            elements.add(element.apply((Document) value));
+        }
+        return elements;
+    }
+
     private static <T> void list(Document document, String name, List<T> values, Function<? super T, ?> element) {
         if (values.isEmpty()) {
             return;

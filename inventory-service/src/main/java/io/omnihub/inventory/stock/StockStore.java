@@ -362,7 +362,7 @@ class StockStore {
                 document.put(DIGEST, digest);
             }
         }
-        return mongo.getConverter().read(StockLevel.class, document);
+        return StockDocument.level(document);
     }
 
     /** A state read, and the document it was read from (null when none was stored). */

@@ -75,6 +75,36 @@ class StockDocumentTests {
         assertThat(read.isWhole()).isTrue();
     }
 
+    @Test
+    void aStoredDocumentIsReadAsTheMappingReadsIt() {
+        StockLevel full = full();
+        for (StockLevel level : List.of(full, StockLevel.absent("LJ001", "4006381333931").withRevision(1),
+                new StockLevel(full.id(), full.storeId(), full.ean(), 3, T, null, new StockLevel.Source(null, 0),
+                        List.of(new Consumption("f-1", 1, null)), List.of(), List.of(), 0, 0, 2, 4, List.of(),
+                        List.of(), new StockLevel.Drift(null, 1, 2), List.of(), null, 2, null, null))) {
+            Document stored = StockDocument.of(level, "token-5");
+            stored.put("digest", level.digest());
+
+            assertThat(StockDocument.level(stored)).isEqualTo(converter.read(StockLevel.class, stored));
+        }
+    }
+
+    @Test
+    void aDocumentOfAnEarlierVersionWithIntegersAndFieldsSinceDroppedIsReadAsTheMappingReadsIt() {
+        Document legacy = mapped(full(), "token-6");
+        legacy.put("_class", "io.omnihub.inventory.stock.StockLevel");
+        legacy.put("pending", true);
+        legacy.put("onHand", 12);
+        legacy.put("digest", full().digest());
+        legacy.get("drift", Document.class).put("expected", 11);
+
+        StockLevel read = StockDocument.level(legacy);
+
+        assertThat(read).isEqualTo(converter.read(StockLevel.class, legacy));
+        assertThat(read.onHand()).isEqualTo(12);
+        assertThat(read.drift().expected()).isEqualTo(11);
+    }
+
     /** The document Spring Data's mapping writes, as the store wrote it before the document was built by hand. */
     private Document mapped(StockLevel level, String token) {
         Document document = new Document();
