@@ -162,9 +162,9 @@ public final class ImportBenchmark {
             e.printStackTrace();
         }
 
-        if (!results.serviceJvmOptions.isEmpty()) {
+        if (!results.jvmOptions.isEmpty()) {
             say("parse-only again in a fresh JVM with ingest-service's flags");
-            results.parsePassesWithServiceFlags = parseWithFlags(file, results.serviceJvmOptions, options.passes(),
+            results.parsePassesWithServiceFlags = parseWithFlags(file, results.jvmOptions, options.passes(),
                     work.resolve("parse-only-service-flags.log"));
         }
 
@@ -186,10 +186,10 @@ public final class ImportBenchmark {
         Settings settings = Settings.forTests(options.repo(), home)
                 .withParts(PARTS)
                 .withEnv("INBOX_POLL_INTERVAL", options.pollInterval())
-                .withServiceJvmOptions(Part.INGEST, results.serviceJit.toArray(String[]::new))
-                .withServiceJvmOptions(Part.CATALOG, results.serviceJit.toArray(String[]::new))
-                .withServiceJvmOptions(Part.INGEST, "-Xmx" + options.ingestHeap())
-                .withServiceJvmOptions(Part.INGEST, options.ingestJvm().toArray(String[]::new))
+                .withJvmOptions(Part.INGEST, results.serviceJit.toArray(String[]::new))
+                .withJvmOptions(Part.CATALOG, results.serviceJit.toArray(String[]::new))
+                .withJvmOptions(Part.INGEST, "-Xmx" + options.ingestHeap())
+                .withJvmOptions(Part.INGEST, options.ingestJvm().toArray(String[]::new))
                 .withHealthTimeout(Duration.ofMinutes(4));
         LocalStack stack = new LocalStack(settings, line -> say("  stack: " + line));
         ServiceProbe probe = new ServiceProbe();
@@ -200,7 +200,7 @@ public final class ImportBenchmark {
             Map<Part, Long> pids = pids(stack);
             long ingestPid = pids.get(Part.INGEST);
             List<String> ingestCommand = ProcessStats.commandLine(ingestPid);
-            results.serviceJvmOptions = jvmOptions(ingestCommand);
+            results.jvmOptions = jvmOptions(ingestCommand);
             results.ingestMaxHeap = ProcessStats.maxHeapOption(ingestCommand);
             String ingestUrl = stack.serviceUrl(Part.INGEST);
             String catalogUrl = stack.serviceUrl(Part.CATALOG);

@@ -100,9 +100,9 @@ public final class StockBenchmark {
         ImportBenchmark.deleteRecursively(home);
         Settings settings = Settings.forTests(repo, home).withParts(PARTS)
                 .withEnv("INBOX_POLL_INTERVAL", poll)
-                .withServiceJvmOptions(Part.INGEST, ImportBenchmark.FULL_JIT.toArray(String[]::new))
-                .withServiceJvmOptions(Part.INVENTORY, ImportBenchmark.FULL_JIT.toArray(String[]::new))
-                .withServiceJvmOptions(Part.INGEST, "-Xmx" + heap)
+                .withJvmOptions(Part.INGEST, ImportBenchmark.FULL_JIT.toArray(String[]::new))
+                .withJvmOptions(Part.INVENTORY, ImportBenchmark.FULL_JIT.toArray(String[]::new))
+                .withJvmOptions(Part.INGEST, "-Xmx" + heap)
                 .withHealthTimeout(Duration.ofMinutes(4));
         LocalStack stack = new LocalStack(settings, line -> say("  stack: " + line));
         ServiceProbe probe = new ServiceProbe();

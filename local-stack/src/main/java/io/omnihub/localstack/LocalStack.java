@@ -77,14 +77,14 @@ public final class LocalStack implements AutoCloseable {
      * @param parts               the parts to start, e.g. only the infrastructure
      * @param infraClasspath      the classpath of the Kafka, MongoDB and S3 processes (local-stack and its dependencies)
      * @param env                 extra environment of every service, e.g. {@code INBOX_POLL_INTERVAL=500ms}
-     * @param serviceJvmOptions   extra JVM options of one service, after the defaults so they win (e.g. a benchmark's
+     * @param jvmOptions          extra JVM options of one part, after its defaults so they win (e.g. a benchmark's
      *                            {@code -Xmx256m})
      * @param healthTimeout       how long {@link #up()} waits for every service to report UP
      * @param stopWithJvm         stop everything when this JVM exits (tests); the launcher leaves the stack running
      */
     public record Settings(Path home, Path repo, Map<Part, Integer> ports, int kafkaControllerPort, List<Part> parts,
                            String infraClasspath, Map<String, String> env,
-                           Map<Part, List<String>> serviceJvmOptions, Duration healthTimeout, boolean stopWithJvm) {
+                           Map<Part, List<String>> jvmOptions, Duration healthTimeout, boolean stopWithJvm) {
 
         public Settings {
             home = home.toAbsolutePath().normalize();
@@ -92,7 +92,7 @@ public final class LocalStack implements AutoCloseable {
             ports = Map.copyOf(ports);
             parts = parts.stream().distinct().sorted().toList();
             env = Map.copyOf(env);
-            serviceJvmOptions = serviceJvmOptions.entrySet().stream()
+            jvmOptions = jvmOptions.entrySet().stream()
                     .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> List.copyOf(entry.getValue())));
             for (Part part : parts) {
                 if (!ports.containsKey(part)) {
@@ -138,37 +138,34 @@ public final class LocalStack implements AutoCloseable {
 
         public Settings withParts(Collection<Part> selected) {
             return new Settings(home, repo, ports, kafkaControllerPort, List.copyOf(selected), infraClasspath, env,
-                    serviceJvmOptions, healthTimeout, stopWithJvm);
+                    jvmOptions, healthTimeout, stopWithJvm);
         }
 
         public Settings withEnv(String name, String value) {
             Map<String, String> merged = new HashMap<>(env);
             merged.put(name, value);
             return new Settings(home, repo, ports, kafkaControllerPort, parts, infraClasspath, merged,
-                    serviceJvmOptions, healthTimeout, stopWithJvm);
+                    jvmOptions, healthTimeout, stopWithJvm);
         }
 
-        /** Adds JVM options to one service's defaults; given later, they win (e.g. {@code -Xmx256m}). */
-        public Settings withServiceJvmOptions(Part service, String... options) {
-            if (!service.isService()) {
-                throw new IllegalArgumentException(service.id() + " is not a service");
-            }
+        /** Adds JVM options to one part's defaults; given later, they win (e.g. {@code -Xmx256m}). */
+        public Settings withJvmOptions(Part part, String... options) {
             Map<Part, List<String>> merged = new EnumMap<>(Part.class);
-            merged.putAll(serviceJvmOptions);
-            List<String> added = new ArrayList<>(merged.getOrDefault(service, List.of()));
+            merged.putAll(jvmOptions);
+            List<String> added = new ArrayList<>(merged.getOrDefault(part, List.of()));
             added.addAll(List.of(options));
-            merged.put(service, added);
+            merged.put(part, added);
             return new Settings(home, repo, ports, kafkaControllerPort, parts, infraClasspath, env, merged,
                     healthTimeout, stopWithJvm);
         }
 
         public Settings withInfraClasspath(String classpath) {
-            return new Settings(home, repo, ports, kafkaControllerPort, parts, classpath, env, serviceJvmOptions,
+            return new Settings(home, repo, ports, kafkaControllerPort, parts, classpath, env, jvmOptions,
                     healthTimeout, stopWithJvm);
         }
 
         public Settings withHealthTimeout(Duration timeout) {
-            return new Settings(home, repo, ports, kafkaControllerPort, parts, infraClasspath, env, serviceJvmOptions,
+            return new Settings(home, repo, ports, kafkaControllerPort, parts, infraClasspath, env, jvmOptions,
                     timeout, stopWithJvm);
         }
 
@@ -428,12 +425,12 @@ public final class LocalStack implements AutoCloseable {
         String cp = settings.infraClasspath();
         return switch (part) {
             case KAFKA -> KafkaBroker.launch(new KafkaBroker.Options(settings.dataDir().resolve("kafka"),
-                    settings.port(Part.KAFKA), settings.kafkaControllerPort(), cp, log,
-                    KafkaBroker.Options.DEFAULT_JVM_OPTIONS, settings.stopWithJvm())).process();
-            case MONGO -> infrastructureProcess(cp, EmbeddedMongo.class, MONGO_JVM, log,
+                    settings.port(Part.KAFKA), settings.kafkaControllerPort(), cp, log, jvmOptions(part),
+                    settings.stopWithJvm())).process();
+            case MONGO -> infrastructureProcess(cp, EmbeddedMongo.class, jvmOptions(part), log,
                     "--port", Integer.toString(settings.port(part)),
                     "--file", settings.dataDir().resolve("mongo").resolve("omnihub.mv.db").toString());
-            case S3 -> infrastructureProcess(cp, EmbeddedS3.class, S3_JVM, log,
+            case S3 -> infrastructureProcess(cp, EmbeddedS3.class, jvmOptions(part), log,
                     "--port", Integer.toString(settings.port(part)),
                     "--dir", settings.dataDir().resolve("s3").toString(),
                     "--access-key", S3_ACCESS_KEY, "--secret-key", S3_SECRET_KEY);
@@ -457,7 +454,7 @@ public final class LocalStack implements AutoCloseable {
     private ProcessHandle launchService(Part part) {
         Path jar = execJar(part).orElseThrow();
         return JavaProcess.jar(jar)
-                .jvmOptions(serviceJvmOptions(part))
+                .jvmOptions(jvmOptions(part))
                 .env(serviceEnvironment(part))
                 .log(logFile(part))
                 .workDir(settings.home())
@@ -466,10 +463,15 @@ public final class LocalStack implements AutoCloseable {
                 .toHandle();
     }
 
-    /** The defaults, then what the settings add for this service: the JVM takes the last of a repeated option. */
-    List<String> serviceJvmOptions(Part part) {
-        List<String> options = new ArrayList<>(SERVICE_JVM);
-        options.addAll(settings.serviceJvmOptions().getOrDefault(part, List.of()));
+    /** The part's defaults, then what the settings add for it: the JVM takes the last of a repeated option. */
+    List<String> jvmOptions(Part part) {
+        List<String> options = new ArrayList<>(switch (part) {
+            case KAFKA -> KafkaBroker.Options.DEFAULT_JVM_OPTIONS;
+            case MONGO -> MONGO_JVM;
+            case S3 -> S3_JVM;
+            default -> SERVICE_JVM;
+        });
+        options.addAll(settings.jvmOptions().getOrDefault(part, List.of()));
         return options;
     }
 

@@ -242,19 +242,21 @@ class LocalStackTests {
     }
 
     @Test
-    void appendsTheJvmOptionsGivenForOneServiceAfterItsDefaults(@TempDir Path home) {
+    void appendsTheJvmOptionsGivenForOnePartAfterItsDefaults(@TempDir Path home) {
         Settings settings = Settings.forTests(REPO, home)
-                .withServiceJvmOptions(Part.INGEST, "-Xmx256m")
-                .withServiceJvmOptions(Part.INGEST, "-Xlog:gc");
+                .withJvmOptions(Part.INGEST, "-Xmx256m")
+                .withJvmOptions(Part.INGEST, "-Xlog:gc");
 
         LocalStack stack = new LocalStack(settings);
 
-        assertThat(stack.serviceJvmOptions(Part.INGEST))
+        assertThat(stack.jvmOptions(Part.INGEST))
                 .startsWith(LocalStack.SERVICE_JVM.toArray(String[]::new))
                 .endsWith("-Xmx256m", "-Xlog:gc");
-        assertThat(stack.serviceJvmOptions(Part.CATALOG)).isEqualTo(LocalStack.SERVICE_JVM);
-        assertThatThrownBy(() -> settings.withServiceJvmOptions(Part.KAFKA, "-Xmx1g"))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(stack.jvmOptions(Part.CATALOG)).isEqualTo(LocalStack.SERVICE_JVM);
+        assertThat(new LocalStack(settings.withJvmOptions(Part.MONGO, "-Xmx1g")).jvmOptions(Part.MONGO))
+                .startsWith(LocalStack.MONGO_JVM.toArray(String[]::new))
+                .endsWith("-Xmx1g");
+        assertThat(stack.jvmOptions(Part.KAFKA)).isEqualTo(KafkaBroker.Options.DEFAULT_JVM_OPTIONS);
     }
 
     private static Settings infrastructureOnly(Path home) {

@@ -102,12 +102,12 @@ public final class GatewayBenchmark {
                 .withParts(Part.KAFKA, Part.MONGO, Part.S3, Part.CATALOG, Part.GATEWAY)
                 // the measured key must not run into its rate limit: that would measure 429s, not routing
                 // the stack's JVMs stop at C1 to start small; a benchmark measures the code at full speed (C2)
-                .withServiceJvmOptions(Part.CATALOG, "-XX:TieredStopAtLevel=4", "-XX:ReservedCodeCacheSize=128m")
-                .withServiceJvmOptions(Part.GATEWAY, "-XX:TieredStopAtLevel=4", "-XX:ReservedCodeCacheSize=128m")
-                .withServiceJvmOptions(Part.GATEWAY, "-Domnihub.gateway.rate-limit.roles.OPERATOR.capacity=100000000",
+                .withJvmOptions(Part.CATALOG, "-XX:TieredStopAtLevel=4", "-XX:ReservedCodeCacheSize=128m")
+                .withJvmOptions(Part.GATEWAY, "-XX:TieredStopAtLevel=4", "-XX:ReservedCodeCacheSize=128m")
+                .withJvmOptions(Part.GATEWAY, "-Domnihub.gateway.rate-limit.roles.OPERATOR.capacity=100000000",
                         "-Domnihub.gateway.rate-limit.roles.OPERATOR.per-second=100000000",
                         "-Dlogging.level.io.omnihub.gateway.access=WARN")
-                .withServiceJvmOptions(Part.GATEWAY, options.gatewayOptions().toArray(String[]::new))
+                .withJvmOptions(Part.GATEWAY, options.gatewayOptions().toArray(String[]::new))
                 .withHealthTimeout(Duration.ofMinutes(4));
         LocalStack stack = new LocalStack(settings, line -> say("  stack: " + line));
         try {

@@ -29,6 +29,8 @@ final class AssignmentWatcher implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, Long> firstAssigned = new ConcurrentHashMap<>();
+    /** Of each order's first assignment: when order-service assigned it, sent it, and when it was read (epoch ms). */
+    private final Map<String, Moments> moments = new ConcurrentHashMap<>();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong assignments = new AtomicLong();
     private volatile RuntimeException failure;
@@ -65,7 +67,11 @@ final class AssignmentWatcher implements AutoCloseable {
                     }
                     assignments.incrementAndGet();
                     JsonNode event = json.readTree(record.value());
-                    firstAssigned.putIfAbsent(event.path("orderId").asString(), now);
+                    String orderId = event.path("orderId").asString();
+                    if (firstAssigned.putIfAbsent(orderId, now) == null) {
+                        moments.put(orderId, new Moments(java.time.Instant.parse(event.path("assignedAt").asString())
+                                .toEpochMilli(), record.timestamp(), System.currentTimeMillis()));
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -85,6 +91,15 @@ final class AssignmentWatcher implements AutoCloseable {
     /** When the order's first assignment was read, or null. */
     Long assignedAt(String orderId) {
         return firstAssigned.get(orderId);
+    }
+
+    /** When order-service assigned the order (its {@code assignedAt}), sent the event, and it was read, epoch ms. */
+    record Moments(long assignedMillis, long sentMillis, long readMillis) {
+    }
+
+    /** The moments of the order's first assignment, or null. */
+    Moments moments(String orderId) {
+        return moments.get(orderId);
     }
 
     /** A few of the order ids seen, for the log. */

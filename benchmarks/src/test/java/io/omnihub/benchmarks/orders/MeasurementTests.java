@@ -50,8 +50,8 @@ class MeasurementTests {
     private static OrderLoadBenchmark.Step step(double rate, int sent, int assigned, long latencyMillis) {
         long[] nanos = new long[assigned];
         java.util.Arrays.fill(nanos, latencyMillis * 1_000_000L);
-        return new OrderLoadBenchmark.Step(rate, sent, sent, assigned, new Latencies(nanos),
-                Map.of(Part.ORDER, 1.0), "0 0 0", Map.of());
+        return new OrderLoadBenchmark.Step(rate, sent, sent, assigned, new Latencies(nanos), new Latencies(nanos),
+                Map.of(Part.ORDER, 1.0), 0, "0 0 0", Map.of());
     }
 
     @Test
@@ -117,5 +117,32 @@ class MeasurementTests {
         String stat = "4242 (java main thread) S 1 2 3 4 5 6 7 8 9 10 250 50 0 0 20 0";
 
         assertThat(ProcStats.cpuMillisOf(stat)).isEqualTo(3_000);
+    }
+
+    @Test
+    void compilerThreadsAreTheJitsByTheirNames() {
+        assertThat(ProcStats.isCompilerThread("17 (C2 CompilerThre) S 1 2 3 4 5 6 7 8 9 10 250 50 0 0 20 0")).isTrue();
+        assertThat(ProcStats.isCompilerThread("18 (C1 CompilerThre) S 1 2 3")).isTrue();
+        assertThat(ProcStats.isCompilerThread("19 (kafka-producer-) S 1 2 3")).isFalse();
+        assertThat(ProcStats.isCompilerThread("20 (java) S 1 2 3")).isFalse();
+    }
+
+    @Test
+    void theWarmUpLastsItsMinimumThenUntilTheCompilersQuietOrItsMaximum() {
+        OrderLoadBenchmark.Options options = OrderLoadBenchmark.Options.parse(new String[] {"--warmup-seconds", "60",
+                "--warmup-max-seconds", "300", "--warmup-jit-share", "0.1"});
+
+        assertThat(OrderLoadBenchmark.warmEnough(java.time.Duration.ofSeconds(40), 0.01, options)).isFalse();
+        assertThat(OrderLoadBenchmark.warmEnough(java.time.Duration.ofSeconds(60), 0.25, options)).isFalse();
+        assertThat(OrderLoadBenchmark.warmEnough(java.time.Duration.ofSeconds(60), 0.08, options)).isTrue();
+        assertThat(OrderLoadBenchmark.warmEnough(java.time.Duration.ofSeconds(300), 0.25, options)).isTrue();
+    }
+
+    @Test
+    void theJitShareIsTheCompilersPartOfTheWholeStacksCpu() {
+        OrderLoadBenchmark.Step step = new OrderLoadBenchmark.Step(10, 1, 1, 1, new Latencies(new long[] {1}), new Latencies(new long[] {1}),
+                Map.of(Part.ORDER, 6.0, Part.KAFKA, 2.0), 2.0, "0 0 0", Map.of());
+
+        assertThat(step.jitShare()).isEqualTo(0.25);
     }
 }
