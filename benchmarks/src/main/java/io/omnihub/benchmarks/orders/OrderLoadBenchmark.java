@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * <pre>
  * ./mvnw -q -DskipTests install -pl benchmarks -am
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" io.omnihub.benchmarks.orders.OrderLoadBenchmark \
- *      --repo . [--rates 10,25,50,75] [--step-seconds 30] [--warmup-seconds 60] [--warmup-rate 25] [--stores 20] [--products 200] [--every-rate]
+ *      --repo . [--rates 10,25,50,75] [--step-seconds 30] [--warmup-seconds 60] [--warmup-rate 40] [--stores 20] [--products 200] [--every-rate]
  *      [--sustained 5 --order-rate 10 --stock-rate 2 --stock-rows 20]
  * </pre>
  */
@@ -59,7 +59,7 @@ public final class OrderLoadBenchmark {
             List<Double> rates = List.of(10.0, 25.0, 50.0, 75.0);
             int step = 30;
             int warmup = 60;
-            double warmupRate = 25;
+            double warmupRate = 40;
             int warmupMax = 300;
             double warmupJitShare = 0.10;
             int stores = 20;
