@@ -162,9 +162,9 @@ public final class ImportBenchmark {
             e.printStackTrace();
         }
 
-        if (!results.jvmOptions.isEmpty()) {
+        if (!results.serviceJvmOptions.isEmpty()) {
             say("parse-only again in a fresh JVM with ingest-service's flags");
-            results.parsePassesWithServiceFlags = parseWithFlags(file, results.jvmOptions, options.passes(),
+            results.parsePassesWithServiceFlags = parseWithFlags(file, results.serviceJvmOptions, options.passes(),
                     work.resolve("parse-only-service-flags.log"));
         }
 
@@ -200,7 +200,7 @@ public final class ImportBenchmark {
             Map<Part, Long> pids = pids(stack);
             long ingestPid = pids.get(Part.INGEST);
             List<String> ingestCommand = ProcessStats.commandLine(ingestPid);
-            results.jvmOptions = jvmOptions(ingestCommand);
+            results.serviceJvmOptions = jvmOptions(ingestCommand);
             results.ingestMaxHeap = ProcessStats.maxHeapOption(ingestCommand);
             String ingestUrl = stack.serviceUrl(Part.INGEST);
             String catalogUrl = stack.serviceUrl(Part.CATALOG);

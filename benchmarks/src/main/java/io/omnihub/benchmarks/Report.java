@@ -138,7 +138,7 @@ final class Report {
         md.append("Parse-only passes, in-process (harness JVM, default flags): ")
                 .append(passes(r.parsePasses)).append(".  \n");
         md.append("Parse-only passes in a fresh JVM with ingest-service's flags (`")
-                .append(String.join(" ", r.jvmOptions)).append("`): ")
+                .append(String.join(" ", r.serviceJvmOptions)).append("`): ")
                 .append(passes(r.parsePassesWithServiceFlags)).append(" (the first pass is what an import meets).\n\n");
 
         md.append("End to end, from the moment the file is in the bucket (inbox poll interval ")

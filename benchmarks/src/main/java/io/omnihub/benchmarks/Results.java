@@ -29,7 +29,7 @@ final class Results {
     // ceiling A: parse-only
     int parseWarmups;
     List<ParseOnly.Pass> parsePasses = List.of();
-    List<String> jvmOptions = List.of();
+    List<String> serviceJvmOptions = List.of();
     List<ParseOnly.Pass> parsePassesWithServiceFlags = List.of();
 
     // omnihub end to end

@@ -33,7 +33,9 @@ import tools.jackson.databind.JsonNode;
  * <pre>
  * ./mvnw -q -DskipTests install -pl benchmarks -am
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" io.omnihub.benchmarks.orders.OrderLoadBenchmark \
- *      --repo . [--rates 10,25,50,75] [--step-seconds 30] [--warmup-seconds 60] [--warmup-rate 40] [--stores 20] [--products 200] [--every-rate]
+ *      --repo . [--rates 10,25,50,75] [--step-seconds 30] [--warmup-seconds 60] [--warmup-rate 40]
+ *      [--warmup-jit-share 0.1] [--warmup-max-seconds 300] [--jvm part=option] [--stores 20] [--products 200]
+ *      [--every-rate]
  *      [--sustained 5 --order-rate 10 --stock-rate 2 --stock-rows 20]
  * </pre>
  */
@@ -251,9 +253,10 @@ public final class OrderLoadBenchmark {
 
         String line() {
             return String.format(Locale.ROOT, "%.0f orders/s: %d sent, %d accepted, %d assigned, p50 %s, p99 %s, "
-                    + "max %s (the POST answered: p50 %s, p99 %s), order-service %.2f ms CPU per order, the stack %.2f ms of which JIT compilers %.2f ms, "
-                    + "load %s", rate, sent, accepted, assigned, millis(p(0.5)), millis(p(0.99)),
-                    millis(latencies.maxMillis()), millis(answers.millis(0.5)), millis(answers.millis(0.99)), cpuPerOrder.getOrDefault(Part.ORDER, Double.NaN),
+                    + "max %s (the POST answered: p50 %s, p99 %s), order-service %.2f ms CPU per order, the stack "
+                    + "%.2f ms of which JIT compilers %.2f ms, load %s", rate, sent, accepted, assigned,
+                    millis(p(0.5)), millis(p(0.99)), millis(latencies.maxMillis()), millis(answers.millis(0.5)),
+                    millis(answers.millis(0.99)), cpuPerOrder.getOrDefault(Part.ORDER, Double.NaN),
                     cpuPerOrder.values().stream().mapToDouble(Double::doubleValue).sum(), jitPerOrder, load);
         }
 
@@ -324,7 +327,8 @@ public final class OrderLoadBenchmark {
         }
         return new Step(rate, sent.size(), accepted, latencies.size(),
                 new Latencies(latencies.stream().mapToLong(Long::longValue).toArray()),
-                new Latencies(sent.stream().mapToLong(one -> one.answeredNanos() - one.dueNanos()).toArray()), perOrder,
+                new Latencies(sent.stream().mapToLong(one -> one.answeredNanos() - one.dueNanos()).toArray()),
+                perOrder,
                 accepted == 0 ? Double.NaN : (jitAfter - jitBefore) / accepted, Load.average(),
                 mongoBefore.isEmpty() || mongoAfter.isEmpty() ? Map.of()
                         : MongoCommandCounts.perOrder(mongoBefore, mongoAfter, accepted));
