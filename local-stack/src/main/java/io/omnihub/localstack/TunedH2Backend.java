@@ -149,6 +149,21 @@ class TunedH2Backend extends H2Backend {
         }
 
         /**
+         * A non-unique index on one field is kept and serves queries ({@link SecondaryIndex}); the library ignores
+         * every non-unique index, and a compound one stays ignored.
+         */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            if (keys.size() != 1) {
+                return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+            }
+            MVMap<KeyValue, Object> map = getMvStore().openMap(libraryMapName(collectionName, indexName) + INDEX_SUFFIX,
+                    SecondaryIndex.mapType());
+            return new SecondaryIndex(map, indexName, keys.get(0), sparse);
+        }
+
+        /**
          * The map {@code libraryName + suffix} of the given types, holding what an earlier version stored under
          * {@code libraryName}: copied whole, then that map removed. The copy is made again whenever the old map is
          * still there (a crash during the copy), which is before anything else writes to the new one: maps are opened
@@ -229,7 +244,30 @@ class TunedH2Backend extends H2Backend {
                             fieldSelector);
                 }
             }
+            List<Object> positions = secondaryPositions(query);
+            if (positions != null) {
+                return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * The documents a {@link SecondaryIndex} finds for the query (one that answers an equality before one that
+         * answers a range), or null when none serves it and no unique index fits it as it is (the library's way).
+         */
+        private List<Object> secondaryPositions(Document query) {
+            SecondaryIndex chosen = null;
+            for (Index<Object> index : getIndexes()) {
+                if (index.canHandle(query)) {
+                    return null;
+                }
+                if (index instanceof SecondaryIndex secondary
+                        && secondary.serves(query)
+                        && (chosen == null || !chosen.servesAsEquality(query) && secondary.servesAsEquality(query))) {
+                    chosen = secondary;
+                }
+            }
+            return chosen == null ? null : chosen.positions(query);
         }
 
         /**

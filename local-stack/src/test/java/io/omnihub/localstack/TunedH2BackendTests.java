@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import java.math.BigDecimal;
 import java.util.Date;
 import org.awaitility.Awaitility;
@@ -37,18 +38,8 @@ class TunedH2BackendTests {
 
     @Test
     void refusesAndFindsExactlyTheKeysTheLibrarysOwnIndexesDo() {
-        List<String> expected;
-        List<String> actual;
-        MongoServer library = new MongoServer(H2Backend.inMemory());
-        try {
-            InetSocketAddress address = library.bind();
-            expected = replay("mongodb://127.0.0.1:" + address.getPort());
-        } finally {
-            library.shutdown();
-        }
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(0, null)) {
-            actual = replay("mongodb://127.0.0.1:" + mongo.port());
-        }
+        List<String> expected = onTheLibrarysBackend(TunedH2BackendTests::replay);
+        List<String> actual = onTheEmulator(TunedH2BackendTests::replay);
 
         assertThat(actual).hasSize(expected.size()).isEqualTo(expected);
         assertThat(expected).anyMatch(outcome -> outcome.startsWith("refused"))
@@ -228,17 +219,8 @@ class TunedH2BackendTests {
 
     @Test
     void pagesSortedByIdAndCountsExactlyAsTheLibrarysOwnBackendDoes() {
-        List<String> expected;
-        List<String> actual;
-        MongoServer library = new MongoServer(H2Backend.inMemory());
-        try {
-            expected = pagesAndCounts("mongodb://127.0.0.1:" + library.bind().getPort());
-        } finally {
-            library.shutdown();
-        }
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(0, null)) {
-            actual = pagesAndCounts("mongodb://127.0.0.1:" + mongo.port());
-        }
+        List<String> expected = onTheLibrarysBackend(TunedH2BackendTests::pagesAndCounts);
+        List<String> actual = onTheEmulator(TunedH2BackendTests::pagesAndCounts);
 
         assertThat(actual).isEqualTo(expected);
         assertThat(expected).anyMatch(outcome -> outcome.endsWith("[]")).anyMatch(outcome -> outcome.contains(","));
@@ -246,17 +228,8 @@ class TunedH2BackendTests {
 
     @Test
     void findsUpdatesAndDeletesByIdAndOtherFieldsExactlyAsTheLibrarysOwnBackendDoes() {
-        List<String> expected;
-        List<String> actual;
-        MongoServer library = new MongoServer(H2Backend.inMemory());
-        try {
-            expected = conditionalWrites("mongodb://127.0.0.1:" + library.bind().getPort());
-        } finally {
-            library.shutdown();
-        }
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(0, null)) {
-            actual = conditionalWrites("mongodb://127.0.0.1:" + mongo.port());
-        }
+        List<String> expected = onTheLibrarysBackend(TunedH2BackendTests::conditionalWrites);
+        List<String> actual = onTheEmulator(TunedH2BackendTests::conditionalWrites);
 
         assertThat(actual).isEqualTo(expected);
         assertThat(expected).anyMatch(outcome -> outcome.endsWith("update 1"))
@@ -289,6 +262,105 @@ class TunedH2BackendTests {
             assertThat(collection.scans).isEqualTo(before + 1);
         } finally {
             server.shutdown();
+        }
+    }
+
+    @Test
+    void findsThroughNonUniqueIndexesExactlyWhatTheLibrarysFullReadsFind() {
+        List<String> expected = onTheLibrarysBackend(TunedH2BackendTests::secondaryQueries);
+        List<String> actual = onTheEmulator(TunedH2BackendTests::secondaryQueries);
+
+        assertThat(actual).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.get(i)).as("outcome %d", i).isEqualTo(expected.get(i));
+        }
+        assertThat(expected).anyMatch(outcome -> outcome.endsWith(" []"))
+                .anyMatch(outcome -> outcome.matches(".* \\[[^,]+(, [^,]+){2,}]"));
+    }
+
+    @Test
+    void servesQueriesOnAFieldWithANonUniqueIndexFromItWithoutReadingTheCollection() {
+        TunedH2Backend backend = new TunedH2Backend(MVStore.open(null));
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            MongoCollection<Document> orders = client.getDatabase("test").getCollection("orders");
+            orders.createIndex(Indexes.ascending("unpublished"));
+            orders.createIndex(Indexes.ascending("nextDeadline"));
+            orders.createIndex(Indexes.ascending("storeIds"));
+            Date now = new Date(1_795_000_000_000L);
+            for (int i = 0; i < 1_000; i++) {
+                Document order = new Document("_id", "ord-" + i).append("unpublished", i % 250 == 0)
+                        .append("storeIds", List.of("LJ" + i % 7, "LJ" + (i % 7 + 1)));
+                if (i % 100 == 0) {
+                    order.append("nextDeadline", new Date(now.getTime() + (i - 500) * 1_000L));
+                }
+                orders.insertOne(order);
+            }
+            var collection = (TunedH2Backend.StreamingCollection) backend.resolveDatabase("test")
+                    .resolveCollection("orders", true);
+            long before = collection.scans;
+
+            assertThat(orders.find(Filters.eq("unpublished", true)).sort(Indexes.ascending("_id"))
+                    .map(order -> order.get("_id")).into(new ArrayList<>()))
+                    .containsExactly("ord-0", "ord-250", "ord-500", "ord-750");
+            assertThat(orders.find(Filters.lte("nextDeadline", now)).map(order -> order.get("_id"))
+                    .into(new ArrayList<>())).containsExactlyInAnyOrder("ord-0", "ord-100", "ord-200", "ord-300",
+                    "ord-400", "ord-500");
+            assertThat(orders.countDocuments(Filters.and(Filters.eq("storeIds", "LJ3"), Filters.eq("unpublished",
+                    true)))).isEqualTo(1);
+            assertThat(orders.find(Filters.and(Filters.eq("storeIds", "LJ0"), Filters.gt("nextDeadline", now)))
+                    .map(order -> order.get("_id")).into(new ArrayList<>())).containsExactly("ord-700");
+            assertThat(orders.updateMany(Filters.eq("unpublished", true), Updates.set("unpublished", false))
+                    .getModifiedCount()).isEqualTo(4);
+            assertThat(orders.find(Filters.eq("unpublished", true)).first()).isNull();
+            assertThat(orders.deleteMany(Filters.in("storeIds", "LJ7")).getDeletedCount()).isEqualTo(142);
+            assertThat(orders.find(Filters.eq("storeIds", "LJ7")).first()).isNull();
+            assertThat(collection.scans).isEqualTo(before);
+
+            assertThat(orders.find(Filters.exists("nextDeadline", false)).into(new ArrayList<>())).hasSize(849);
+            assertThat(collection.scans).isEqualTo(before + 1);
+        } finally {
+            server.shutdown();
+        }
+    }
+
+    @Test
+    void keepsANonUniqueIndexAcrossARestartAndBuildsOneAFileOfTheLibraryNeverHeld(@TempDir Path dir) {
+        String file = dir.resolve("omnihub.mv.db").toString();
+        MongoServer library = new MongoServer(new H2Backend(MVStore.open(file)));
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + library.bind().getPort())) {
+            var orders = client.getDatabase("test").getCollection("orders");
+            orders.createIndex(Indexes.ascending("routingDue"));
+            for (int i = 0; i < 300; i++) {
+                orders.insertOne(new Document("_id", "ord-" + i).append("routingDue", i % 100 == 7));
+            }
+        } finally {
+            library.shutdown();
+        }
+
+        for (int start = 1; start <= 2; start++) {
+            TunedH2Backend backend = new TunedH2Backend(MVStore.open(file));
+            MongoServer server = new MongoServer(backend);
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+                var orders = client.getDatabase("test").getCollection("orders");
+                var collection = (TunedH2Backend.StreamingCollection) backend.resolveDatabase("test")
+                        .resolveCollection("orders", false);
+                long before = collection.scans;
+
+                List<Object> due = orders.find(Filters.eq("routingDue", true)).sort(Indexes.ascending("_id"))
+                        .map(order -> order.get("_id")).into(new ArrayList<>());
+
+                assertThat(collection.scans).isEqualTo(before);
+                if (start == 1) {
+                    assertThat(due).containsExactly("ord-107", "ord-207", "ord-7");
+                    orders.updateOne(Filters.eq("_id", "ord-7"), Updates.set("routingDue", false));
+                    orders.insertOne(new Document("_id", "ord-300").append("routingDue", true));
+                } else {
+                    assertThat(due).containsExactly("ord-107", "ord-207", "ord-300");
+                }
+            } finally {
+                server.shutdown();
+            }
         }
     }
 
@@ -485,6 +557,121 @@ class TunedH2BackendTests {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * A seeded mix of inserts, replaces, updates and deletes on a collection with non-unique indexes on a flag, a
+     * date, an array of strings, a number of several types and a sparse field sometimes missing or null, and queries
+     * on them: equalities, {@code $in}, ranges, with other conditions, in {@code $and}, sorted and limited, and some no
+     * index serves. Unsorted results are listed in {@code _id} order (MongoDB promises no order for them).
+     */
+    private static List<String> secondaryQueries(String uri) {
+        List<String> outcomes = new ArrayList<>();
+        Random random = new Random(20261201);
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoCollection<Document> things = client.getDatabase("test").getCollection("things");
+            for (String field : List.of("flag", "due", "tags", "n")) {
+                things.createIndex(Indexes.ascending(field));
+            }
+            things.createIndex(Indexes.ascending("maybe"), new IndexOptions().sparse(true));
+            long epoch = 1_795_000_000_000L;
+            for (int i = 0; i < 2_500; i++) {
+                String id = "t" + random.nextInt(300);
+                int operation = random.nextInt(10);
+                String outcome;
+                if (operation < 4) {
+                    Document thing = new Document("_id", id).append("flag", random.nextInt(5) == 0)
+                            .append("tags", randomTags(random));
+                    if (random.nextBoolean()) {
+                        thing.append("due", new Date(epoch + random.nextInt(100) * 60_000L));
+                    }
+                    thing.append("n", switch (random.nextInt(4)) {
+                        case 0 -> random.nextInt(20);
+                        case 1 -> (long) random.nextInt(20);
+                        case 2 -> random.nextInt(20) + 0.5;
+                        default -> "n" + random.nextInt(5);
+                    });
+                    switch (random.nextInt(3)) {
+                        case 0 -> thing.append("maybe", "m" + random.nextInt(4));
+                        case 1 -> thing.append("maybe", null);
+                        default -> { }
+                    }
+                    outcome = "replace " + things.replaceOne(Filters.eq("_id", id), thing,
+                            new com.mongodb.client.model.ReplaceOptions().upsert(true)).getMatchedCount();
+                } else if (operation < 6) {
+                    var change = switch (random.nextInt(4)) {
+                        case 0 -> Updates.set("flag", random.nextBoolean());
+                        case 1 -> Updates.unset("due");
+                        case 2 -> Updates.addToSet("tags", "s" + random.nextInt(6));
+                        default -> Updates.set("due", new Date(epoch + random.nextInt(100) * 60_000L));
+                    };
+                    outcome = "update " + things.updateOne(Filters.eq("_id", id), change).getModifiedCount();
+                } else if (operation == 6) {
+                    outcome = "delete " + things.deleteOne(Filters.eq("_id", id)).getDeletedCount();
+                } else {
+                    var filter = randomFilter(random, epoch);
+                    if (random.nextBoolean()) {
+                        outcome = "sorted " + filter + " " + things.find(filter)
+                                .sort(new Document("due", 1).append("_id", -1)).limit(5)
+                                .map(thing -> thing.get("_id")).into(new ArrayList<>());
+                    } else {
+                        outcome = "find " + filter + " " + things.find(filter).map(thing -> (String) thing.get("_id"))
+                                .into(new ArrayList<>()).stream().sorted().toList();
+                    }
+                }
+                outcomes.add(outcome);
+            }
+            outcomes.add(things.find().sort(new Document("_id", 1)).map(Document::toJson).into(new ArrayList<>())
+                    .toString());
+        }
+        return outcomes;
+    }
+
+    private static List<String> randomTags(Random random) {
+        List<String> tags = new ArrayList<>();
+        for (int count = random.nextInt(4); count > 0; count--) {
+            tags.add("s" + random.nextInt(6));
+        }
+        return tags;
+    }
+
+    private static org.bson.conversions.Bson randomFilter(Random random, long epoch) {
+        Date at = new Date(epoch + random.nextInt(110) * 60_000L);
+        return switch (random.nextInt(16)) {
+            case 0 -> Filters.eq("flag", true);
+            case 1 -> Filters.and(Filters.eq("flag", false), Filters.eq("tags", "s" + random.nextInt(6)));
+            case 2 -> Filters.lte("due", at);
+            case 3 -> Filters.gt("due", at);
+            case 4 -> Filters.and(Filters.gte("due", at), Filters.lt("due", new Date(at.getTime() + 600_000L)));
+            case 5 -> Filters.in("tags", "s" + random.nextInt(6), "s" + random.nextInt(6));
+            case 6 -> Filters.eq("n", random.nextInt(20));
+            case 7 -> Filters.and(Filters.gte("n", random.nextInt(20)), Filters.lte("n", 12L));
+            case 8 -> Filters.lt("n", random.nextInt(20) + 0.5);
+            case 9 -> Filters.gte("n", "n2");
+            case 10 -> Filters.eq("maybe", "m" + random.nextInt(4));
+            case 11 -> Filters.eq("maybe", null);
+            case 12 -> Filters.ne("flag", true);
+            case 13 -> Filters.and(Filters.eq("tags", "s1"), Filters.lte("due", at), Filters.ne("n", 3));
+            case 14 -> Filters.or(Filters.eq("flag", true), Filters.lte("due", at));
+            default -> Filters.size("tags", 0);
+        };
+    }
+
+    /** What {@code scenario} gives on mongo-java-server's own H2 backend (in memory), given its URI. */
+    private static List<String> onTheLibrarysBackend(Function<String, List<String>> scenario) {
+        MongoServer library = new MongoServer(H2Backend.inMemory());
+        try {
+            return scenario.apply("mongodb://127.0.0.1:" + library.bind().getPort());
+        } finally {
+            library.shutdown();
+        }
+    }
+
+    /** What {@code scenario} gives on the local stack's emulator (in memory), given its URI. */
+    private static List<String> onTheEmulator(Function<String, List<String>> scenario) {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(0, null)) {
+            return scenario.apply("mongodb://127.0.0.1:" + mongo.port());
+        }
     }
 
     private static boolean refused(MongoCollection<Document> collection, Document document) {
