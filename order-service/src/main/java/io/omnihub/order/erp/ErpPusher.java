@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,24 +27,11 @@ class ErpPusher extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(ErpPusher.class);
 
-    @Autowired
     ErpPusher(OrderRepository orders, Stores stores, ErpClient client, JsonMapper json, OrderProperties properties,
             Clock clock) {
-        this(orders, stores, client, json, properties, clock, new long[] {System.nanoTime() - Long.MAX_VALUE / 2});
-    }
-
-    private ErpPusher(OrderRepository orders, Stores stores, ErpClient client, JsonMapper json,
-            OrderProperties properties, Clock clock, long[] lastQuery) {
-        super("order-erp-push", properties.erpPush().interval(), true, () -> {
-            // the query reads every order in a MongoDB without secondary indexes (the embedded one): while no store
-            // has an ERP endpoint, only every sweep-interval (to abandon pushes of stores that lost theirs)
-            // (the stores as routing sees them: at most a second old, no read of every store per pass)
-            boolean anyEndpoint = stores.forRouting().stream().anyMatch(store -> store.erpEndpoint() != null);
-            if (anyEndpoint || System.nanoTime() - lastQuery[0] >= properties.sweepInterval().toNanos()) {
-                lastQuery[0] = System.nanoTime();
-                pushDue(orders, stores, client, json, properties.erpPush(), clock);
-            }
-        });
+        // the pushes due are found through the nextErpPush index, a few entries read whatever the number of orders
+        super("order-erp-push", properties.erpPush().interval(), true,
+                () -> pushDue(orders, stores, client, json, properties.erpPush(), clock));
     }
 
     private static void pushDue(OrderRepository orders, Stores stores, ErpClient client, JsonMapper json,

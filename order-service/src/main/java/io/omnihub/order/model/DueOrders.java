@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 /**
  * The orders a background loop has to look at: those this process just wrote (named by their {@link OrderChanged}
  * event, looked up by id), and, every {@code sweepInterval} and after each restart of the loop, those a query
- * finds in MongoDB (what a crash or another replica left). The query is the expensive part: the embedded MongoDB
- * has no secondary indexes, so it reads every order; run per order, it made each order cost more than the last.
+ * finds in MongoDB (what a crash or another replica left). The query is a read of an index (MongoDB's, and the
+ * embedded one's since it keeps non-unique indexes); run per order, even that would be a MongoDB command per order.
  */
 public final class DueOrders {
 

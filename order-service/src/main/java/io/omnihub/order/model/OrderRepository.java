@@ -224,8 +224,11 @@ public class OrderRepository {
 
     /** Orders with a fulfilment at {@code storeId} in {@code status} (any when null), oldest first. */
     public List<Order> ofStore(String storeId, String siteId, FulfillmentStatus status) {
-        Query query = Query.query(status == null ? where("storeIds").is(storeId)
-                : where("fulfillments").elemMatch(where("storeId").is(storeId).and("status").is(status)));
+        // the store's orders by the storeIds index, then those with a fulfilment there in that status
+        Query query = Query.query(where("storeIds").is(storeId));
+        if (status != null) {
+            query.addCriteria(where("fulfillments").elemMatch(where("storeId").is(storeId).and("status").is(status)));
+        }
         if (siteId != null) {
             query.addCriteria(where("siteId").is(siteId));
         }
