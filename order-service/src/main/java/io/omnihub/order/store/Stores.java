@@ -41,11 +41,13 @@ public class Stores {
     private volatile LoadView loadView;
     /** Counts of this process not yet in MongoDB, by {@code storeId|day}. */
     private final Map<String, Long> unwritten = new ConcurrentHashMap<>();
-    /**
-     * Held while counting, while counts move from {@link #unwritten} to MongoDB, and while both are read into a new
-     * view: no count is seen twice nor missed (a second's write and read take a few milliseconds).
-     */
+    /** Held while {@link #unwritten} and the view change: never across a MongoDB call, so counting never waits. */
     private final Object load = new Object();
+    /**
+     * Held while counts are written to MongoDB and while they are read from it: a read never meets a write under way,
+     * so what MongoDB answers plus {@link #unwritten} is every count once, neither missed nor seen twice.
+     */
+    private final Object loadIo = new Object();
 
     Stores(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
@@ -123,8 +125,7 @@ public class Stores {
     }
 
     /**
-     * Fulfilments given to each of these stores today, found by their ids ({@code storeId|day}): the embedded
-     * MongoDB keeps no secondary index, so a query by day read every day's counts of every store. Read at most
+     * Fulfilments given to each of these stores today, found by their ids ({@code storeId|day}). Read at most
      * once per {@link #ROUTING_VIEW} for routing (a query per order before), with what this process counted since
      * added as it counts it: exact for this process, at most that old for another replica's.
      */
@@ -138,17 +139,19 @@ public class Stores {
         }
         List<String> ids = storeIds.stream().map(storeId -> storeId + "|" + day).toList();
         Map<String, Long> counts = new ConcurrentHashMap<>();
-        synchronized (load) {
+        synchronized (loadIo) {
             mongo.find(Query.query(where("_id").in(ids)), StoreLoad.class)
                     .forEach(entry -> counts.put(entry.storeId(), entry.count()));
-            for (String storeId : storeIds) {
-                Long counted = unwritten.get(storeId + "|" + day);
-                if (counted != null) {
-                    counts.merge(storeId, counted, Long::sum);
+            synchronized (load) {
+                for (String storeId : storeIds) {
+                    Long counted = unwritten.get(storeId + "|" + day);
+                    if (counted != null) {
+                        counts.merge(storeId, counted, Long::sum);
+                    }
                 }
+                // each later count of this process is added to it
+                loadView = new LoadView(day, Set.copyOf(storeIds), counts, now);
             }
-            // each later count of this process is added to it
-            loadView = new LoadView(day, Set.copyOf(storeIds), counts, now);
         }
         return Collections.unmodifiableMap(counts);
     }
@@ -159,7 +162,7 @@ public class Stores {
         synchronized (load) {
             unwritten.merge(storeId + "|" + day, (long) fulfillments, Long::sum);
             LoadView view = loadView;
-            if (view != null && view.day().equals(day)) {
+            if (view != null && view.day().equals(day) && view.storeIds().contains(storeId)) {
                 view.counts().merge(storeId, (long) fulfillments, Long::sum);
             }
         }
@@ -170,12 +173,14 @@ public class Stores {
      * per store and day counted (nothing is read back nor mapped). A failed write keeps the counts for the next.
      */
     void writeLoad() {
-        synchronized (load) {
+        synchronized (loadIo) {
             Map<String, Long> counts = new HashMap<>();
-            for (String id : List.copyOf(unwritten.keySet())) {
-                Long counted = unwritten.remove(id);
-                if (counted != null) {
-                    counts.put(id, counted);
+            synchronized (load) {
+                for (String id : List.copyOf(unwritten.keySet())) {
+                    Long counted = unwritten.remove(id);
+                    if (counted != null) {
+                        counts.put(id, counted);
+                    }
                 }
             }
             if (counts.isEmpty()) {
@@ -190,7 +195,9 @@ public class Stores {
                 });
                 bulk.execute();
             } catch (RuntimeException e) {
-                counts.forEach((id, counted) -> unwritten.merge(id, counted, Long::sum));
+                synchronized (load) {
+                    counts.forEach((id, counted) -> unwritten.merge(id, counted, Long::sum));
+                }
                 throw e;
             }
         }
