@@ -219,6 +219,36 @@ class TunedH2Backend extends H2Backend {
         }
 
         /**
+         * The size of the documents is not kept up to date on every write. The library kept it by encoding every
+         * document written once more (twice for an update: before and after) and writing the total to the metadata
+         * map, an H2 write of its own per document; only {@code collStats}/{@code dataSize} report it, and they
+         * compute it when asked ({@link #getDataSize()}).
+         */
+        @Override
+        protected boolean tracksDataSize() {
+            return false;
+        }
+
+        /** The documents' size as BSON, computed by reading them all: asked only by statistics commands. */
+        @Override
+        protected int getDataSize() {
+            if (documents == null) {
+                return 0; // asked by the library's constructor for a debug line, before this class's fields are set
+            }
+            long bytes = 0;
+            for (Document document : documents.values()) {
+                ByteBuf bson = Unpooled.buffer(256);
+                try {
+                    BsonEncoder.encodeDocument(document, bson);
+                    bytes += bson.readableBytes();
+                } finally {
+                    bson.release();
+                }
+            }
+            return (int) Math.min(Integer.MAX_VALUE, bytes);
+        }
+
+        /**
          * A query naming the {@code _id} and other fields is served by the {@code _id} index, as MongoDB serves it.
          * The library uses an index only when the query names exactly its fields, so a write conditioned on
          * {@code {_id, version}} read the whole collection. The whole query is still matched on each document found;

@@ -509,7 +509,8 @@ class TunedH2BackendTests {
     /**
      * Reads and writes conditioned on the {@code _id} and another field (a version, a token), as optimistic writers
      * make them: matches and misses, {@code $in} ids, operators on the other field, upserts that insert, deletes, and
-     * a collection with a unique index on the other field too; every outcome and the final documents.
+     * a collection with a unique index on the other field too; every outcome, the final documents and their size as
+     * {@code collStats} reports it.
      */
     private static List<String> conditionalWrites(String uri) {
         List<String> outcomes = new ArrayList<>();
@@ -554,6 +555,9 @@ class TunedH2BackendTests {
                 }
                 outcomes.add(things.find().sort(new Document("_id", 1)).map(Document::toJson)
                         .into(new ArrayList<>()).toString());
+                Document stats = client.getDatabase("test").runCommand(new Document("collStats",
+                        things.getNamespace().getCollectionName()));
+                outcomes.add("count " + stats.get("count") + ", size " + stats.get("size"));
             }
         }
         return outcomes;
