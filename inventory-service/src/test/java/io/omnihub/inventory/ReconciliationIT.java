@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -35,10 +39,16 @@ class ReconciliationIT extends EmbeddedInventory {
     private static final String SAME = "7891000015834";
     private static final String UNPRICED = "7891000007914";
 
+    @Autowired
+    MongoTemplate mongo;
+
     @Test
     void afterAFullSnapshotEachStoreGetsItsDriftInUnitsAndValue() {
         commands.sendTo(Topics.CATALOG_PRODUCTS, "1001", "io.omnihub.catalog.product-upserted",
                 Golden.bytes("catalog.products/product-upserted.json"));
+        // the drift is valued at the prices known when the snapshot closes: the catalog's row must be in first (its
+        // consumer may start after the stock's on a busy machine)
+        await().atMost(PATIENCE).until(() -> mongo.exists(Query.query(Criteria.where("_id").is(PRICED)), "prices"));
         String store = "DRIFT-" + UUID.randomUUID().toString().substring(0, 6);
         topic.figure(Figure.partial(store, PRICED, 10, MONDAY, "imp-before", 1));
         topic.figure(Figure.partial(store, SAME, 5, MONDAY, "imp-before", 2));
