@@ -32,7 +32,7 @@ import org.h2.mvstore.type.BasicDataType;
  * null unless the index is sparse. It is stored with the documents, so it is kept across restarts and built from the
  * documents only when its map is empty (a data file from before it, or an index just created).
  *
- * <p>It serves the collection's queries through {@link #positions}, never through the library's {@code canHandle}
+ * <p>It serves the collection's queries through {@link #lookup}, never through the library's {@code canHandle}
  * (the library would then take it in preference to a unique index that fits the query exactly): a plain value,
  * {@code $eq} or {@code $in} of plain values, and {@code $gt}/{@code $gte}/{@code $lt}/{@code $lte} ranges of one
  * type, on the indexed field, beside any other conditions. It gives a superset of the matching documents (a range
@@ -141,44 +141,49 @@ final class SecondaryIndex extends Index<Object> {
 
     @Override
     public Iterable<Object> getPositions(Document query) {
-        throw new UnsupportedOperationException("asked through positions(query)");
+        throw new UnsupportedOperationException("asked through lookup(query)");
     }
 
     /**
-     * The ids of a superset of the documents {@code query} matches, or null when its condition on the field (at the
-     * top level or in a top-level {@code $and}) is not one this index serves.
+     * How this index would answer {@code query}: the ranges of values holding every match of its condition on the
+     * field (at the top level or in a top-level {@code $and}); null when that condition is not one it serves.
      */
-    List<Object> positions(Document query) {
+    Lookup lookup(Document query) {
         List<Range> ranges = ranges(condition(query));
-        if (ranges == null) {
-            return null;
+        return ranges == null ? null : new Lookup(ranges);
+    }
+
+    /** A query's ranges in this index. */
+    final class Lookup {
+
+        private final List<Range> ranges;
+
+        private Lookup(List<Range> ranges) {
+            this.ranges = ranges;
         }
-        Set<Object> positions = new LinkedHashSet<>();
-        for (Range range : ranges) {
-            Cursor<KeyValue, Object> cursor = entries.cursor(new KeyValue(range.from(), MinKey.getInstance()));
-            while (cursor.hasNext()) {
-                KeyValue entry = cursor.next();
-                Object value = entry.get(0);
-                if (typeOf(value) != typeOf(range.from())
-                        || range.to() != null && VALUES.compare(value, range.to()) > 0) {
-                    break;
+
+        /** Whether it asks for single values (closer than a range, when two indexes serve a query). */
+        boolean isEquality() {
+            return ranges.stream().allMatch(range -> range.to() != null && VALUES.compare(range.from(), range.to()) == 0);
+        }
+
+        /** The ids of a superset of the documents the query matches. */
+        List<Object> positions() {
+            Set<Object> positions = new LinkedHashSet<>();
+            for (Range range : ranges) {
+                Cursor<KeyValue, Object> cursor = entries.cursor(new KeyValue(range.from(), MinKey.getInstance()));
+                while (cursor.hasNext()) {
+                    KeyValue entry = cursor.next();
+                    Object value = entry.get(0);
+                    if (typeOf(value) != typeOf(range.from())
+                            || range.to() != null && VALUES.compare(value, range.to()) > 0) {
+                        break;
+                    }
+                    positions.add(entry.get(1));
                 }
-                positions.add(entry.get(1));
             }
+            return new ArrayList<>(positions);
         }
-        return new ArrayList<>(positions);
-    }
-
-    /** Whether {@link #positions} answers {@code query}. */
-    boolean serves(Document query) {
-        return ranges(condition(query)) != null;
-    }
-
-    /** Whether {@link #positions} answers an equality rather than a range (the closer of two indexes that serve). */
-    boolean servesAsEquality(Document query) {
-        List<Range> ranges = ranges(condition(query));
-        return ranges != null
-                && ranges.stream().allMatch(range -> range.to() != null && VALUES.compare(range.from(), range.to()) == 0);
     }
 
     private Object condition(Document query) {
@@ -329,9 +334,14 @@ final class SecondaryIndex extends Index<Object> {
             return Integer.compare(a.size(), b.size());
         }
 
+        /** What an entry holds on the heap, roughly, as H2's page cache counts it (no document built for it). */
         @Override
         public int getMemory(KeyValue entry) {
-            return documents.getMemory(document(entry));
+            long bytes = 48;
+            for (Object value : entry) {
+                bytes += 8 + TunedH2Backend.DocumentType.heapBytes(value);
+            }
+            return (int) Math.min(Integer.MAX_VALUE, bytes);
         }
 
         @Override

@@ -283,21 +283,20 @@ class TunedH2Backend extends H2Backend {
 
         /**
          * The documents a {@link SecondaryIndex} finds for the query (one that answers an equality before one that
-         * answers a range), or null when none serves it and no unique index fits it as it is (the library's way).
+         * answers a range); null when none serves it, or when a unique index fits it as it is (the library's way).
          */
         private List<Object> secondaryPositions(Document query) {
-            SecondaryIndex chosen = null;
+            SecondaryIndex.Lookup chosen = null;
             for (Index<Object> index : getIndexes()) {
                 if (index.canHandle(query)) {
                     return null;
                 }
-                if (index instanceof SecondaryIndex secondary
-                        && secondary.serves(query)
-                        && (chosen == null || !chosen.servesAsEquality(query) && secondary.servesAsEquality(query))) {
-                    chosen = secondary;
+                SecondaryIndex.Lookup lookup = index instanceof SecondaryIndex secondary ? secondary.lookup(query) : null;
+                if (lookup != null && (chosen == null || !chosen.isEquality() && lookup.isEquality())) {
+                    chosen = lookup;
                 }
             }
-            return chosen == null ? null : chosen.positions(query);
+            return chosen == null ? null : chosen.positions();
         }
 
         /**
@@ -529,7 +528,7 @@ class TunedH2Backend extends H2Backend {
             return (int) Math.min(Integer.MAX_VALUE, heapBytes(document));
         }
 
-        private static long heapBytes(Object value) {
+        static long heapBytes(Object value) {
             if (value == null) {
                 return 0;
             }
