@@ -96,7 +96,7 @@ public final class OrderLoadBenchmark {
                     // e.g. a JFR recording: --order-option -XX:StartFlightRecording=delay=200s,filename=order.jfr
                     case "--order-option" -> jvmOptions.computeIfAbsent(Part.ORDER, part -> new ArrayList<>())
                             .add(args[++i]);
-                    // any process of the stack, e.g. --jvm mongo=-Xmn96m
+                    // any process, e.g. --jvm mongo=-Xms256m --jvm mongo=-Xmn160m (-Xmn alone is capped by -Xms)
                     case "--jvm" -> {
                         String[] partAndOption = args[++i].split("=", 2);
                         jvmOptions.computeIfAbsent(Part.byName(partAndOption[0]).orElseThrow(() ->
